@@ -1,0 +1,93 @@
+/** The issue (or comment) threadport writes, in the shape PRODUCT.md gives. */
+
+import { ThreadportError } from "../errors.js";
+import { findUnsafeLines } from "../gitlab/make-safe-for-gitlab.js";
+import type { ThreadSummary } from "../summarize/summarizer.js";
+import type { PreparedMessage } from "./prepare-messages.js";
+import { renderContextSection, renderSummarySections } from "./render-sections.js";
+import { renderTranscriptBlocks } from "./render-transcript.js";
+import type { SlackThread } from "./thread-types.js";
+
+/** GitLab allows 1,048,576 characters in a description and 1,000,000 in a note; keep a margin. */
+export const DESCRIPTION_BUDGET = 1_000_000;
+export const NOTE_BUDGET = 950_000;
+export const TITLE_LIMIT = 255;
+
+export interface RenderInput {
+  thread: SlackThread;
+  messages: PreparedMessage[];
+  summary: ThreadSummary;
+  requestedByName: string;
+}
+
+export interface RenderedExport {
+  title: string;
+  /** Issue description, or the note body for a follow-up export. */
+  body: string;
+  /** Transcript parts that did not fit, each to be posted as a further comment. */
+  continuations: string[];
+}
+
+export function renderNewIssue(input: RenderInput): RenderedExport {
+  const head = [renderSummarySections(input.summary, "##"), renderContext(input, "##")].join("\n\n");
+  return assemble(input, head, "Conversation", DESCRIPTION_BUDGET, threadMarker(input.thread));
+}
+
+export function renderFollowUp(input: RenderInput): RenderedExport {
+  const count = input.messages.length;
+  const intro = `### Update from Slack: ${count} new message${count === 1 ? "" : "s"}`;
+  const head = [intro, renderSummarySections(input.summary, "####"), renderContext(input, "####")].join(
+    "\n\n",
+  );
+  return assemble(input, head, "New messages", NOTE_BUDGET, "");
+}
+
+export function safeTitle(title: string): string {
+  const single = title.replace(/\s+/g, " ").trim() || "Slack thread";
+  return single.length <= TITLE_LIMIT ? single : `${single.slice(0, TITLE_LIMIT - 1).trimEnd()}…`;
+}
+
+/** A hidden marker that ties the issue to its thread, so it can be found again whatever the store says. */
+export function threadMarker(thread: SlackThread): string {
+  return `<!-- threadport:thread ${thread.teamId}/${thread.conversation.id}/${thread.threadTs} -->`;
+}
+
+function renderContext(input: RenderInput, heading: string): string {
+  return renderContextSection(
+    {
+      thread: input.thread,
+      messages: input.messages,
+      requestedByName: input.requestedByName,
+      summarizer: input.summary.summarizer,
+    },
+    heading,
+  );
+}
+
+function assemble(
+  input: RenderInput,
+  head: string,
+  label: string,
+  budget: number,
+  marker: string,
+): RenderedExport {
+  const blocks = renderTranscriptBlocks(input.messages, label, NOTE_BUDGET);
+  const tail = marker ? `\n\n${marker}` : "";
+  let body = `${head}\n\n${blocks[0] ?? ""}${tail}`;
+  let continuations = blocks.slice(1);
+  if (body.length > budget) {
+    body = `${head}\n\n_The conversation is long: it follows in the comments below._${tail}`;
+    continuations = blocks;
+  }
+  for (const text of [body, ...continuations]) assertNoQuickActions(text);
+  return { title: safeTitle(input.summary.title), body, continuations };
+}
+
+function assertNoQuickActions(text: string): void {
+  const unsafe = findUnsafeLines(text);
+  if (unsafe.length > 0) {
+    throw new ThreadportError("internal", "Refusing to send text that would run GitLab quick actions", {
+      lines: unsafe.length,
+    });
+  }
+}

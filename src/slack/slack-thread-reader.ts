@@ -1,0 +1,120 @@
+/** Reads a whole Slack thread through the Web API: every page, its authors and its permalink. */
+import type { WebClient } from "@slack/web-api";
+import type { ThreadLocation, ThreadReader } from "../export/ports.js";
+import type { Conversation, Person, SlackThread, ThreadMessage } from "../export/thread-types.js";
+import type { Store } from "../store/store.js";
+import { toSlackThreadportError } from "./slack-error.js";
+import { type SlackApiMessage, toConversation, toPerson, toThreadMessage } from "./slack-shapes.js";
+
+export interface SlackThreadReaderOptions {
+  client: WebClient;
+  store: Store;
+  /** Messages written by threadport itself are left out of exports. */
+  botUserId: string;
+  botId?: string;
+  /** How long a cached Slack profile is trusted. */
+  userCacheMaxAgeMs?: number;
+  /** Page size asked of conversations.replies (Slack may return fewer). */
+  pageSize?: number;
+}
+
+/** Message subtypes that are not part of the conversation. */
+const SKIPPED_SUBTYPES = new Set([
+  "channel_join",
+  "channel_leave",
+  "group_join",
+  "group_leave",
+  "tombstone",
+  "message_deleted",
+]);
+const MENTION = /<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g;
+
+export class SlackThreadReader implements ThreadReader {
+  constructor(private readonly options: SlackThreadReaderOptions) {}
+
+  async readThread(location: ThreadLocation): Promise<SlackThread> {
+    const conversation = await this.readConversation(location.channelId);
+    const raw = await this.readAllReplies(location.channelId, location.messageTs);
+    const threadTs = raw[0]?.thread_ts ?? raw[0]?.ts ?? location.messageTs;
+    const messages = raw.filter((m) => this.belongsInExport(m)).map(toThreadMessage);
+    const people = await this.resolvePeople(location.teamId, messages);
+    const permalink = await this.call("chat.getPermalink", () =>
+      this.options.client.chat.getPermalink({ channel: location.channelId, message_ts: threadTs }),
+    );
+    return {
+      teamId: location.teamId,
+      conversation,
+      threadTs,
+      permalink: permalink.permalink ?? "",
+      messages,
+      people,
+    };
+  }
+
+  private async readConversation(channelId: string): Promise<Conversation> {
+    const info = await this.call("conversations.info", () =>
+      this.options.client.conversations.info({ channel: channelId }),
+    );
+    return toConversation(channelId, info.channel ?? {});
+  }
+
+  private async readAllReplies(channel: string, ts: string): Promise<SlackApiMessage[]> {
+    const messages: SlackApiMessage[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.call("conversations.replies", () =>
+        this.options.client.conversations.replies({
+          channel,
+          ts,
+          cursor,
+          limit: this.options.pageSize ?? 200,
+        }),
+      );
+      for (const message of page.messages ?? []) messages.push(message as SlackApiMessage);
+      cursor = page.response_metadata?.next_cursor || undefined;
+    } while (cursor);
+    return messages;
+  }
+
+  private belongsInExport(message: SlackApiMessage): boolean {
+    if (message.subtype && SKIPPED_SUBTYPES.has(message.subtype)) return false;
+    const { botUserId, botId } = this.options;
+    return message.user !== botUserId && !(botId && message.bot_id === botId);
+  }
+
+  private async resolvePeople(teamId: string, messages: ThreadMessage[]): Promise<Map<string, Person>> {
+    const ids = new Set<string>();
+    for (const message of messages) {
+      if (message.userId) ids.add(message.userId);
+      for (const match of message.text.matchAll(MENTION)) ids.add(match[1]!);
+    }
+    const people = new Map<string, Person>();
+    for (const id of ids) people.set(id, await this.resolvePerson(teamId, id));
+    return people;
+  }
+
+  private async resolvePerson(teamId: string, userId: string): Promise<Person> {
+    const { store, client, userCacheMaxAgeMs = 24 * 3600_000 } = this.options;
+    const cached = await store.getCachedUser(teamId, userId, userCacheMaxAgeMs);
+    if (cached) return cached;
+    try {
+      const result = await client.users.info({ user: userId });
+      const person = toPerson(userId, result.user ?? {});
+      await store.saveUser(teamId, person);
+      return person;
+    } catch (error) {
+      const mapped = toSlackThreadportError(error, "users.info");
+      // A deleted or foreign user must not stop the export: show the id instead of a name.
+      if (mapped.details.slackError === "user_not_found") return { id: userId, name: userId, isBot: false };
+      throw mapped;
+    }
+  }
+
+  private async call<T>(method: string, request: () => Promise<T>): Promise<T> {
+    try {
+      return await request();
+    } catch (error) {
+      throw toSlackThreadportError(error, method);
+    }
+  }
+}

@@ -1,0 +1,290 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import type { Person } from "../export/thread-types.js";
+import { applySqliteMigrations } from "./apply-sqlite-migrations.js";
+import { migrations as knownMigrations, type Migration } from "./migrations.js";
+import type { Store, ThreadLink } from "./store.js";
+import { StoreError } from "./store-error.js";
+
+/** Slack retries an event for about 5 minutes; a week of ids is ample and keeps the table small. */
+export const HANDLED_EVENT_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+/** Old event ids are deleted at most this often, on a claim, so that most claims stay a single insert. */
+export const HANDLED_EVENT_CLEANUP_INTERVAL_MS = 60 * 60 * 1000;
+/** How long a write waits for another process's lock before failing with SQLITE_BUSY. */
+const BUSY_TIMEOUT_MS = 5000;
+
+export interface SqliteStoreOptions {
+  /** Clock in epoch milliseconds; tests pass a fake one. */
+  now?: () => number;
+  /** Replaces the built-in migrations; for tests of the migration runner. */
+  migrations?: readonly Migration[];
+}
+
+/** Opens (creating if needed) a SQLite database file, or ":memory:", and migrates it to the newest schema. */
+export async function openSqliteStore(filePath: string, options: SqliteStoreOptions = {}): Promise<Store> {
+  const now = options.now ?? Date.now;
+  const label = describeDatabase(filePath);
+  const db = openDatabase(filePath, label);
+  try {
+    applySqliteMigrations(db, options.migrations ?? knownMigrations, { now, label });
+    return new SqliteStore(db, now);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function describeDatabase(filePath: string): string {
+  return filePath === ":memory:"
+    ? "the in-memory SQLite database"
+    : `the SQLite database ${path.resolve(filePath)}`;
+}
+
+function openDatabase(filePath: string, label: string): Database.Database {
+  if (filePath !== ":memory:") ensureParentDirectory(filePath, label);
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(filePath);
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    // WAL lets readers and a writer work at once; NORMAL sync is crash-safe in WAL mode and much faster.
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = NORMAL");
+    db.pragma("foreign_keys = ON");
+    return db;
+  } catch (error) {
+    db?.close();
+    throw new StoreError("store_unavailable", openFailureMessage(label, error), error);
+  }
+}
+
+function ensureParentDirectory(filePath: string, label: string): void {
+  const directory = path.dirname(path.resolve(filePath));
+  try {
+    fs.mkdirSync(directory, { recursive: true });
+  } catch (error) {
+    throw new StoreError(
+      "store_unavailable",
+      `Cannot create the directory ${directory} for ${label}: ${messageOf(error)}. Check DATABASE_URL and that ` +
+        "threadport may create and write files there.",
+      error,
+    );
+  }
+}
+
+function openFailureMessage(label: string, error: unknown): string {
+  const code = sqliteCode(error);
+  if (code === "SQLITE_NOTADB") {
+    return `Cannot open ${label}: the file is not a SQLite database. Check DATABASE_URL: it must name a threadport database file or a path where one can be created.`;
+  }
+  if (code === "SQLITE_CANTOPEN") {
+    return `Cannot open ${label}: unable to open the file. Check DATABASE_URL (it must name a file, not a directory) and that threadport may read and write the file and its directory.`;
+  }
+  return `Cannot open ${label}: ${messageOf(error)}. Check DATABASE_URL and the permissions of the file and its directory.`;
+}
+
+interface ThreadLinkRow {
+  project_path: string;
+  project_id: number;
+  issue_iid: number;
+  issue_url: string;
+  issue_title: string;
+  last_exported_ts: string;
+}
+
+interface UserRow {
+  user_id: string;
+  name: string;
+  real_name: string | null;
+  time_zone: string | null;
+  is_bot: number;
+}
+
+type ThreadKey = [teamId: string, channelId: string, threadTs: string];
+
+/** The Store over better-sqlite3. The driver is synchronous; the async methods only fit the Store interface. */
+export class SqliteStore implements Store {
+  private readonly db: Database.Database;
+  private readonly now: () => number;
+  private readonly statements: ReturnType<typeof prepareStatements>;
+  private lastCleanupAt = Number.NEGATIVE_INFINITY;
+
+  constructor(db: Database.Database, now: () => number) {
+    this.db = db;
+    this.now = now;
+    this.statements = prepareStatements(db);
+  }
+
+  async getThreadLink(teamId: string, channelId: string, threadTs: string): Promise<ThreadLink | undefined> {
+    const row = this.run("read a thread link", () =>
+      this.statements.getLink.get(teamId, channelId, threadTs),
+    );
+    return row && toThreadLink(teamId, channelId, threadTs, row);
+  }
+
+  async saveThreadLink(link: ThreadLink): Promise<void> {
+    const now = this.now();
+    this.run("save a thread link", () => this.statements.upsertLink.run({ ...link, now }));
+  }
+
+  async updateLastExported(
+    teamId: string,
+    channelId: string,
+    threadTs: string,
+    lastExportedTs: string,
+  ): Promise<void> {
+    // A thread without a link is left alone: there is no issue to keep in step with.
+    this.run("update a thread link", () =>
+      this.statements.updateLastExported.run(lastExportedTs, this.now(), teamId, channelId, threadTs),
+    );
+  }
+
+  async getCachedUser(teamId: string, userId: string, maxAgeMs: number): Promise<Person | undefined> {
+    const oldest = this.now() - maxAgeMs;
+    const row = this.run("read a cached user", () => this.statements.getUser.get(teamId, userId, oldest));
+    return row && toPerson(row);
+  }
+
+  async saveUser(teamId: string, person: Person): Promise<void> {
+    const row = {
+      teamId,
+      userId: person.id,
+      name: person.name,
+      realName: person.realName ?? null,
+      timeZone: person.timeZone ?? null,
+      isBot: person.isBot ? 1 : 0,
+      fetchedAt: this.now(),
+    };
+    this.run("cache a user", () => this.statements.upsertUser.run(row));
+  }
+
+  async claimEvent(eventId: string): Promise<boolean> {
+    const now = this.now();
+    return this.run("claim an event", () => {
+      this.deleteOldEventsIfDue(now);
+      return this.statements.claimEvent.run(eventId, now).changes === 1;
+    });
+  }
+
+  async releaseEvent(eventId: string): Promise<void> {
+    this.run("release an event", () => this.statements.releaseEvent.run(eventId));
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+
+  private deleteOldEventsIfDue(now: number): void {
+    if (now - this.lastCleanupAt < HANDLED_EVENT_CLEANUP_INTERVAL_MS) return;
+    this.statements.deleteOldEvents.run(now - HANDLED_EVENT_RETENTION_MS);
+    this.lastCleanupAt = now;
+  }
+
+  /** Runs one driver call and turns its failure into a StoreError that says what was being done. */
+  private run<T>(operation: string, call: () => T): T {
+    try {
+      return call();
+    } catch (error) {
+      throw toStoreError(operation, error);
+    }
+  }
+}
+
+function prepareStatements(db: Database.Database) {
+  return {
+    getLink: db.prepare<ThreadKey, ThreadLinkRow>(
+      `SELECT project_path, project_id, issue_iid, issue_url, issue_title, last_exported_ts
+       FROM thread_links WHERE team_id = ? AND channel_id = ? AND thread_ts = ?`,
+    ),
+    upsertLink: db.prepare<[ThreadLink & { now: number }]>(
+      `INSERT INTO thread_links (team_id, channel_id, thread_ts, project_path, project_id, issue_iid, issue_url,
+         issue_title, last_exported_ts, created_at, updated_at)
+       VALUES (@teamId, @channelId, @threadTs, @projectPath, @projectId, @issueIid, @issueUrl, @issueTitle,
+         @lastExportedTs, @now, @now)
+       ON CONFLICT (team_id, channel_id, thread_ts) DO UPDATE SET
+         project_path = excluded.project_path, project_id = excluded.project_id, issue_iid = excluded.issue_iid,
+         issue_url = excluded.issue_url, issue_title = excluded.issue_title,
+         last_exported_ts = excluded.last_exported_ts, updated_at = excluded.updated_at`,
+    ),
+    updateLastExported: db.prepare<[string, number, ...ThreadKey]>(
+      `UPDATE thread_links SET last_exported_ts = ?, updated_at = ?
+       WHERE team_id = ? AND channel_id = ? AND thread_ts = ?`,
+    ),
+    getUser: db.prepare<[string, string, number], UserRow>(
+      `SELECT user_id, name, real_name, time_zone, is_bot FROM slack_users
+       WHERE team_id = ? AND user_id = ? AND fetched_at >= ?`,
+    ),
+    upsertUser: db.prepare<[Record<string, string | number | null>]>(
+      `INSERT INTO slack_users (team_id, user_id, name, real_name, time_zone, is_bot, fetched_at)
+       VALUES (@teamId, @userId, @name, @realName, @timeZone, @isBot, @fetchedAt)
+       ON CONFLICT (team_id, user_id) DO UPDATE SET
+         name = excluded.name, real_name = excluded.real_name, time_zone = excluded.time_zone,
+         is_bot = excluded.is_bot, fetched_at = excluded.fetched_at`,
+    ),
+    claimEvent: db.prepare<[string, number]>(
+      "INSERT INTO handled_events (event_id, handled_at) VALUES (?, ?) ON CONFLICT (event_id) DO NOTHING",
+    ),
+    releaseEvent: db.prepare<[string]>("DELETE FROM handled_events WHERE event_id = ?"),
+    deleteOldEvents: db.prepare<[number]>("DELETE FROM handled_events WHERE handled_at < ?"),
+  };
+}
+
+function toThreadLink(teamId: string, channelId: string, threadTs: string, row: ThreadLinkRow): ThreadLink {
+  return {
+    teamId,
+    channelId,
+    threadTs,
+    projectPath: row.project_path,
+    projectId: row.project_id,
+    issueIid: row.issue_iid,
+    issueUrl: row.issue_url,
+    issueTitle: row.issue_title,
+    lastExportedTs: row.last_exported_ts,
+  };
+}
+
+function toPerson(row: UserRow): Person {
+  const person: Person = { id: row.user_id, name: row.name, isBot: row.is_bot === 1 };
+  if (row.real_name !== null) person.realName = row.real_name;
+  if (row.time_zone !== null) person.timeZone = row.time_zone;
+  return person;
+}
+
+/** Lock, disk and file problems mean the database is unusable right now; anything else is a failed query. */
+const UNAVAILABLE_CODES = /^SQLITE_(BUSY|LOCKED|IOERR|FULL|READONLY|CANTOPEN|CORRUPT|NOTADB)/;
+
+function toStoreError(operation: string, error: unknown): StoreError {
+  if (error instanceof StoreError) return error;
+  const code = sqliteCode(error);
+  if (code?.startsWith("SQLITE_BUSY") || code?.startsWith("SQLITE_LOCKED")) {
+    return new StoreError(
+      "store_unavailable",
+      `Could not ${operation}: the SQLite database stayed locked by another process for ${BUSY_TIMEOUT_MS} ms. ` +
+        "Run one threadport per SQLite file, or use PostgreSQL for several replicas.",
+      error,
+    );
+  }
+  if (code && UNAVAILABLE_CODES.test(code)) {
+    return new StoreError(
+      "store_unavailable",
+      `Could not ${operation}: ${messageOf(error)}. Check free disk space and the permissions of the database file.`,
+      error,
+    );
+  }
+  if (error instanceof TypeError && /not open/.test(error.message)) {
+    return new StoreError(
+      "store_unavailable",
+      `Could not ${operation}: the store was already closed.`,
+      error,
+    );
+  }
+  return new StoreError("query_failed", `Could not ${operation}: ${messageOf(error)}.`, error);
+}
+
+function sqliteCode(error: unknown): string | undefined {
+  return error instanceof Database.SqliteError ? error.code : undefined;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

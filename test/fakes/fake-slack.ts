@@ -1,0 +1,211 @@
+/**
+ * A local fake of the Slack Web API for tests, reached through @slack/web-api's `slackApiUrl`.
+ * It keeps Slack's wire behaviour: HTTP 200 with `{ ok:false, error }` for API errors, scopes per
+ * method, cursor paging, `x-oauth-scopes`, and HTTP 429 with `Retry-After` when rate limited.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import {
+  bearerToken,
+  MinuteWindow,
+  parseBody,
+  searchParamsToObject,
+  sendJson,
+  sendText,
+  startServer,
+} from "./http-helpers.js";
+import { type MethodContext, SLACK_METHODS } from "./slack-methods.js";
+import type { WorkspaceInfo } from "./slack-shapes.js";
+import {
+  type Ephemeral,
+  type FakeSlackChannelInput,
+  type FakeSlackUserInput,
+  type PostInput,
+  type Reaction,
+  type SlackMessage,
+  SlackWorkspace,
+} from "./slack-state.js";
+
+export type { FakeChannelKind, FakeSlackChannelInput, FakeSlackUserInput, PostInput } from "./slack-state.js";
+
+export const DEFAULT_SLACK_SCOPES = [
+  "channels:history",
+  "groups:history",
+  "im:history",
+  "mpim:history",
+  "channels:read",
+  "groups:read",
+  "im:read",
+  "mpim:read",
+  "users:read",
+  "chat:write",
+  "reactions:write",
+  "reactions:read",
+  "commands",
+] as const;
+
+export interface FakeSlackOptions {
+  botToken?: string;
+  scopes?: string[];
+  /** Most messages one conversations.replies page returns (15 for non-Marketplace apps). */
+  pageSizeMax?: number;
+  team?: { id: string; domain: string };
+  botUserId?: string;
+  botId?: string;
+  appId?: string;
+  botName?: string;
+  /** Seconds of the first generated ts (default 1732550400). */
+  baseTs?: number;
+  /** Clock for time zone labels/offsets (DST depends on it). */
+  now?: () => Date;
+  /** Calls per minute per method before HTTP 429, e.g. `{ "conversations.replies": 1 }`. */
+  rateLimits?: Record<string, number>;
+  /**
+   * Start every later conversations.replies page with the parent again (default true). Slack has been
+   * seen doing this, so readers must de-duplicate by ts; turn off to get plain slices.
+   */
+  repeatParentOnEachPage?: boolean;
+}
+
+export type SlackFault = { error: string } | { status: 429; retryAfter: number } | { status: 500 };
+
+export interface RecordedSlackCall {
+  method: string;
+  params: Record<string, unknown>;
+  token?: string;
+}
+
+export interface FakeSlack {
+  /** Base URL ending in "/api/", for `slackApiUrl`/`SLACK_API_URL`. */
+  url: string;
+  close(): Promise<void>;
+  addUser(user: FakeSlackUserInput): void;
+  addChannel(channel: FakeSlackChannelInput): void;
+  setBotMember(channel: string, member: boolean): void;
+  /** Seeds a message (a reply when thread_ts is set) and returns its ts. */
+  post(channel: string, message: PostInput): string;
+  messagesIn(channel: string): SlackMessage[];
+  threadReplies(channel: string, threadTs: string): SlackMessage[];
+  setScopes(scopes: string[]): void;
+  failNext(method: string, fault: SlackFault, times?: number): void;
+  readonly calls: RecordedSlackCall[];
+  callsTo(method: string): RecordedSlackCall[];
+  clearCalls(): void;
+  /** Messages the bot wrote with chat.postMessage, each with its channel. */
+  postedMessages(): (SlackMessage & { channel: string })[];
+  ephemerals(): Ephemeral[];
+  reactions(): Reaction[];
+}
+
+export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
+  const botToken = options.botToken ?? "xoxb-test-token";
+  let scopes = new Set<string>(options.scopes ?? DEFAULT_SLACK_SCOPES);
+  const team = options.team ?? { id: "T0001", domain: "acme" };
+  const baseTs = options.baseTs ?? 1_732_550_400;
+  const now = options.now ?? (() => new Date());
+  const info: WorkspaceInfo = {
+    teamId: team.id,
+    domain: team.domain,
+    botId: options.botId ?? "BBOT",
+    botUserId: options.botUserId ?? "UBOT",
+    appId: options.appId ?? "A0001",
+    botName: options.botName ?? "threadport",
+    epoch: baseTs,
+  };
+  const ws = new SlackWorkspace(baseTs, team.id);
+  const calls: RecordedSlackCall[] = [];
+  const faults = new Map<string, SlackFault[]>();
+  const window = new MinuteWindow();
+
+  function takeFault(method: string): SlackFault | undefined {
+    const queue = faults.get(method);
+    return queue?.shift();
+  }
+
+  function handle(req: IncomingMessage, res: ServerResponse, raw: string): void {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const match = /^\/api\/([A-Za-z0-9_.]+)$/.exec(url.pathname);
+    if (!match) return sendText(res, 404, "Not Found");
+    const method = match[1]!;
+    const params = { ...searchParamsToObject(url.searchParams), ...parseBody(req, raw) };
+    const token = bearerToken(req) ?? (typeof params.token === "string" ? params.token : undefined);
+    delete params.token;
+    calls.push({ method, params, ...(token ? { token } : {}) });
+
+    const fault = takeFault(method);
+    if (fault && "status" in fault) return sendStatusFault(res, fault);
+    const limit = options.rateLimits?.[method];
+    const wait = limit === undefined ? 0 : window.take(method, limit);
+    if (wait > 0) return sendRateLimited(res, wait);
+
+    const handler = SLACK_METHODS[method];
+    if (!handler) return sendJson(res, 200, { ok: false, error: "unknown_method", req_method: method });
+    if (!token) return sendJson(res, 200, { ok: false, error: "not_authed" });
+    if (token !== botToken) return sendJson(res, 200, { ok: false, error: "invalid_auth" });
+
+    const scopeHeader = { "x-oauth-scopes": [...scopes].join(",") };
+    if (fault) return sendJson(res, 200, { ok: false, error: fault.error }, scopeHeader);
+    const ctx: MethodContext = {
+      ws,
+      info,
+      params,
+      scopes,
+      pageSizeMax: options.pageSizeMax ?? 15,
+      repeatParentOnEachPage: options.repeatParentOnEachPage ?? true,
+      now: now(),
+      accepted: [],
+    };
+    const body = handler(ctx);
+    sendJson(res, 200, body, { ...scopeHeader, "x-accepted-oauth-scopes": ctx.accepted.join(",") });
+  }
+
+  const server = await startServer(handle);
+
+  return {
+    url: `${server.origin}/api/`,
+    close: () => server.close(),
+    addUser: (user) => ws.addUser(user),
+    addChannel: (channel) => ws.addChannel(channel),
+    setBotMember: (channel, member) => ws.setBotMember(channel, member),
+    post(channel, input) {
+      if (input.user && !input.subtype && !ws.users.has(input.user)) {
+        throw new Error(`fake Slack: unknown user ${input.user}; call addUser first`);
+      }
+      return ws.store(channel, ws.buildSeeded(input)).ts;
+    },
+    messagesIn: (channel) => structuredClone(ws.messagesIn(channel)),
+    threadReplies: (channel, threadTs) => structuredClone(ws.threadOf(channel, threadTs) ?? []),
+    setScopes(next) {
+      scopes = new Set(next);
+    },
+    failNext(method, fault, times = 1) {
+      const queue = faults.get(method) ?? [];
+      for (let i = 0; i < times; i += 1) queue.push(fault);
+      faults.set(method, queue);
+    },
+    calls,
+    callsTo: (method) => calls.filter((c) => c.method === method),
+    clearCalls() {
+      calls.length = 0;
+    },
+    postedMessages() {
+      const out: (SlackMessage & { channel: string })[] = [];
+      for (const channel of ws.channels.keys()) {
+        for (const m of ws.messagesIn(channel)) {
+          if (m.bot_id === info.botId && m.user === info.botUserId) out.push({ ...structuredClone(m), channel });
+        }
+      }
+      return out.sort((a, b) => Number(a.ts) - Number(b.ts));
+    },
+    ephemerals: () => structuredClone(ws.ephemerals),
+    reactions: () => structuredClone(ws.reactions),
+  };
+}
+
+function sendStatusFault(res: ServerResponse, fault: { status: 429; retryAfter: number } | { status: 500 }): void {
+  if (fault.status === 429) return sendRateLimited(res, fault.retryAfter);
+  sendText(res, 500, "Internal Server Error");
+}
+
+function sendRateLimited(res: ServerResponse, retryAfter: number): void {
+  sendJson(res, 429, { ok: false, error: "ratelimited" }, { "retry-after": String(retryAfter) });
+}
