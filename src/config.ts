@@ -102,7 +102,10 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const allowedNamespaces = splitList(read("GITLAB_ALLOWED_NAMESPACES"));
 
-  const exportReactions = splitList(read("EXPORT_REACTIONS") ?? "memo").map((r) => r.replace(/^:|:$/g, ""));
+  const exportReactions = splitList(read("EXPORT_REACTIONS") ?? "memo")
+    .map((r) => r.replace(/^:|:$/g, ""))
+    // ":" or "::" strips to nothing, and an empty name would never match a reaction.
+    .filter(Boolean);
   if (exportReactions.length === 0) {
     problems.push({
       variable: "EXPORT_REACTIONS",
@@ -172,7 +175,7 @@ function readUrl(value: string, variable: string, problems: ConfigProblem[]): st
 
 function readPort(value: string, problems: ConfigProblem[]): number {
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
     problems.push({
       variable: "PORT",
       problem: `"${value}" is not a port number`,

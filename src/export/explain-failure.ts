@@ -28,7 +28,10 @@ function reasons(error: ThreadportError, project: string): [string, string] {
       ];
     case "slack_missing_scope":
       return [
-        `the Slack app is missing the \`${error.details.needed ?? "required"}\` permission.`,
+        // Slack names the scope in `needed`; without it, say so plainly rather than invent a scope name.
+        error.details.needed
+          ? `the Slack app is missing the \`${error.details.needed}\` permission.`
+          : "the Slack app is missing a permission it needs.",
         "ask a Slack admin to add it under OAuth & Permissions (or re-create the app from manifest.yml) and reinstall the app.",
       ];
     case "slack_invalid_auth":

@@ -36,7 +36,7 @@ export function toSlackThreadportError(error: unknown, method: string): Threadpo
     case "missing_scope":
       return new ThreadportError(
         "slack_missing_scope",
-        `The Slack app lacks the ${data.needed} scope`,
+        data.needed ? `The Slack app lacks the ${data.needed} scope` : "The Slack app lacks a required scope",
         details,
         options,
       );

@@ -60,6 +60,7 @@ export class SlackThreadReader implements ThreadReader {
 
   private async readAllReplies(channel: string, ts: string): Promise<SlackApiMessage[]> {
     const messages: SlackApiMessage[] = [];
+    const seen = new Set<string>();
     let cursor: string | undefined;
     do {
       const page = await this.call("conversations.replies", () =>
@@ -70,7 +71,12 @@ export class SlackThreadReader implements ThreadReader {
           limit: this.options.pageSize ?? 200,
         }),
       );
-      for (const message of page.messages ?? []) messages.push(message as SlackApiMessage);
+      for (const message of (page.messages ?? []) as SlackApiMessage[]) {
+        // Slack may repeat the thread's parent at the top of every page: keep each ts once.
+        if (seen.has(message.ts)) continue;
+        seen.add(message.ts);
+        messages.push(message);
+      }
       cursor = page.response_metadata?.next_cursor || undefined;
     } while (cursor);
     return messages;

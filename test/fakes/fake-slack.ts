@@ -86,6 +86,8 @@ export interface FakeSlack {
   messagesIn(channel: string): SlackMessage[];
   threadReplies(channel: string, threadTs: string): SlackMessage[];
   setScopes(scopes: string[]): void;
+  /** Moves Slack's clock on: the next messages get timestamps that many seconds later. */
+  advance(seconds: number): void;
   failNext(method: string, fault: SlackFault, times?: number): void;
   readonly calls: RecordedSlackCall[];
   callsTo(method: string): RecordedSlackCall[];
@@ -121,10 +123,11 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     return queue?.shift();
   }
 
-  function handle(req: IncomingMessage, res: ServerResponse, raw: string): void {
+  /** Works out Slack's answer to one request; handle() sends it. */
+  function answer(req: IncomingMessage, raw: string): Reply {
     const url = new URL(req.url ?? "/", "http://localhost");
     const match = /^\/api\/([A-Za-z0-9_.]+)$/.exec(url.pathname);
-    if (!match) return sendText(res, 404, "Not Found");
+    if (!match) return { status: 404, body: "Not Found" };
     const method = match[1]!;
     const params = { ...searchParamsToObject(url.searchParams), ...parseBody(req, raw) };
     const token = bearerToken(req) ?? (typeof params.token === "string" ? params.token : undefined);
@@ -132,18 +135,19 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     calls.push({ method, params, ...(token ? { token } : {}) });
 
     const fault = takeFault(method);
-    if (fault && "status" in fault) return sendStatusFault(res, fault);
+    if (fault && "status" in fault)
+      return fault.status === 429 ? rateLimited(fault.retryAfter) : SERVER_ERROR;
     const limit = options.rateLimits?.[method];
     const wait = limit === undefined ? 0 : window.take(method, limit);
-    if (wait > 0) return sendRateLimited(res, wait);
+    if (wait > 0) return rateLimited(wait);
 
     const handler = SLACK_METHODS[method];
-    if (!handler) return sendJson(res, 200, { ok: false, error: "unknown_method", req_method: method });
-    if (!token) return sendJson(res, 200, { ok: false, error: "not_authed" });
-    if (token !== botToken) return sendJson(res, 200, { ok: false, error: "invalid_auth" });
+    if (!handler) return ok200({ ok: false, error: "unknown_method", req_method: method });
+    if (!token) return ok200({ ok: false, error: "not_authed" });
+    if (token !== botToken) return ok200({ ok: false, error: "invalid_auth" });
 
     const scopeHeader = { "x-oauth-scopes": [...scopes].join(",") };
-    if (fault) return sendJson(res, 200, { ok: false, error: fault.error }, scopeHeader);
+    if (fault) return ok200({ ok: false, error: fault.error }, scopeHeader);
     const ctx: MethodContext = {
       ws,
       info,
@@ -155,7 +159,13 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       accepted: [],
     };
     const body = handler(ctx);
-    sendJson(res, 200, body, { ...scopeHeader, "x-accepted-oauth-scopes": ctx.accepted.join(",") });
+    return ok200(body, { ...scopeHeader, "x-accepted-oauth-scopes": ctx.accepted.join(",") });
+  }
+
+  function handle(req: IncomingMessage, res: ServerResponse, raw: string): void {
+    const reply = answer(req, raw);
+    if (typeof reply.body === "string") sendText(res, reply.status, reply.body, reply.headers);
+    else sendJson(res, reply.status, reply.body, reply.headers);
   }
 
   const server = await startServer(handle);
@@ -177,6 +187,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     setScopes(next) {
       scopes = new Set(next);
     },
+    advance: (seconds) => ws.advance(seconds),
     failNext(method, fault, times = 1) {
       const queue = faults.get(method) ?? [];
       for (let i = 0; i < times; i += 1) queue.push(fault);
@@ -191,7 +202,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       const out: (SlackMessage & { channel: string })[] = [];
       for (const channel of ws.channels.keys()) {
         for (const m of ws.messagesIn(channel)) {
-          if (m.bot_id === info.botId && m.user === info.botUserId) out.push({ ...structuredClone(m), channel });
+          if (m.bot_id === info.botId && m.user === info.botUserId)
+            out.push({ ...structuredClone(m), channel });
         }
       }
       return out.sort((a, b) => Number(a.ts) - Number(b.ts));
@@ -201,11 +213,24 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   };
 }
 
-function sendStatusFault(res: ServerResponse, fault: { status: 429; retryAfter: number } | { status: 500 }): void {
-  if (fault.status === 429) return sendRateLimited(res, fault.retryAfter);
-  sendText(res, 500, "Internal Server Error");
+interface Reply {
+  status: number;
+  /** A string goes out as text/plain, anything else as JSON. */
+  body: unknown;
+  headers?: Record<string, string>;
 }
 
-function sendRateLimited(res: ServerResponse, retryAfter: number): void {
-  sendJson(res, 429, { ok: false, error: "ratelimited" }, { "retry-after": String(retryAfter) });
+const SERVER_ERROR: Reply = { status: 500, body: "Internal Server Error" };
+
+/** Slack answers API errors with HTTP 200 too; only rate limits and outages change the status. */
+function ok200(body: unknown, headers: Record<string, string> = {}): Reply {
+  return { status: 200, body, headers };
+}
+
+function rateLimited(retryAfter: number): Reply {
+  return {
+    status: 429,
+    body: { ok: false, error: "ratelimited" },
+    headers: { "retry-after": String(retryAfter) },
+  };
 }

@@ -63,7 +63,11 @@ function jsonParam(ctx: MethodContext, name: string): unknown {
 type Reach = { channel: FakeChannel } | { error: MethodResult };
 
 /** Finds a conversation the bot may act in; outsiders get not_in_channel (public) or channel_not_found. */
-function reach(ctx: MethodContext, scopeFor: Record<FakeChannelKind, string> | null, publicReadable: boolean): Reach {
+function reach(
+  ctx: MethodContext,
+  scopeFor: Record<FakeChannelKind, string> | null,
+  publicReadable: boolean,
+): Reach {
   const id = param(ctx, "channel");
   const channel = id ? ctx.ws.channels.get(id) : undefined;
   if (!channel) return { error: fail("channel_not_found") };
@@ -158,7 +162,18 @@ const chatGetPermalink: MethodHandler = (ctx) => {
 function reachForWriting(ctx: MethodContext): Reach {
   const missing = needScope(ctx, "chat:write");
   if (missing) return { error: missing };
+  openAppDirectMessage(ctx);
   return reach(ctx, null, ctx.scopes.has("chat:write.public"));
+}
+
+/** Like Slack, a user id as `channel` means the app's direct message with that user (its Messages tab). */
+function openAppDirectMessage(ctx: MethodContext): void {
+  const id = param(ctx, "channel");
+  if (!id || !/^[UW]/.test(id) || !ctx.ws.users.has(id)) return;
+  const dm = `D${id.slice(1)}`;
+  if (!ctx.ws.channels.has(dm))
+    ctx.ws.addChannel({ id: dm, name: dm, kind: "im", user: id, botIsMember: true });
+  ctx.params.channel = dm;
 }
 
 function messageContent(ctx: MethodContext): { text: string; blocks?: unknown } | { error: MethodResult } {

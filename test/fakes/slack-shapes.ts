@@ -27,11 +27,7 @@ export function timeZoneFields(tz: string, at: Date): { tz: string; tz_label: st
   return { tz, tz_label: label, tz_offset: zoned.offset * 60 };
 }
 
-export function userObject(
-  user: FakeSlackUserInput,
-  info: WorkspaceInfo,
-  at: Date,
-): Record<string, unknown> {
+export function userObject(user: FakeSlackUserInput, info: WorkspaceInfo, at: Date): Record<string, unknown> {
   const realName = user.real_name ?? user.name;
   const displayName = user.display_name ?? "";
   const [firstName = "", ...rest] = realName.split(" ");
@@ -66,7 +62,8 @@ export function userObject(
     real_name: realName,
   };
   // Deactivated accounts come back trimmed: no zone, no role flags.
-  if (user.deleted) return { ...base, profile, is_bot: user.is_bot ?? false, is_app_user: false, updated: info.epoch };
+  if (user.deleted)
+    return { ...base, profile, is_bot: user.is_bot ?? false, is_app_user: false, updated: info.epoch };
   const tz = user.tz === null ? undefined : (user.tz ?? SLACK_DEFAULT_TZ);
   return {
     ...base,

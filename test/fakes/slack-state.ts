@@ -105,6 +105,11 @@ export class SlackWorkspace {
   ) {}
 
   /** Monotonic, unique ts strings such as "1732550400.000100". */
+  /** Moves the workspace clock on, so the next messages are posted that much later. */
+  advance(seconds: number): void {
+    this.tsCounter += Math.round(seconds * 10_000);
+  }
+
   nextTs(): string {
     this.tsCounter += 1;
     const micros = this.tsCounter * 100;

@@ -1,0 +1,97 @@
+import { CLAUSE_START, pattern, WORD_END, WORD_START } from "./cue-patterns.js";
+
+interface DecisionCue {
+  pattern: RegExp;
+  /** Turns the match into the decision's wording. */
+  render(match: RegExpExecArray): string;
+  /** A label ("Decision: …") makes the rest of the message part of the decision too. */
+  isLabel?: boolean;
+}
+
+/** Hedges after "we'll" that announce talk, not a decision ("we'll see", "we'll need to check"). */
+const HEDGE =
+  "see|need|have to|probably|maybe|might|figure|talk|discuss|know|get back|revisit|be\\b|try|look|check|think|let|circle|find out|sync|chat";
+/** Openings of a promise by the speaker, which is an action item, not a decision. */
+const FIRST_PERSON = "i|i'll|i'm|i will|i can|ich|hago|lo hago|yo|me|je|j'|let me";
+const captured = (group: number) => (match: RegExpExecArray) => match[group] ?? "";
+
+/** Cues that state a decision outright, in English, German, Spanish and French. Order matters. */
+const CUES: DecisionCue[] = [
+  {
+    pattern: pattern(
+      "^(?:final decision|final answer|decision|decided|conclusion|outcome|resolution|verdict|entscheidung|beschluss|decisión|décision)\\s*[:\\-–—]\\s*(.+)",
+    ),
+    render: captured(1),
+    isLabel: true,
+  },
+  {
+    pattern: pattern(
+      `${WORD_START}(?:we|i|the team|team)(?:'ve|\\s+have)?\\s+(?:all\\s+)?(?:decided|agreed|settled)\\s+(?!with)(?:to\\s+|that\\s+|on\\s+)?(.+)`,
+    ),
+    render: captured(1),
+  },
+  {
+    pattern: pattern(`${CLAUSE_START}let'?s\\s+go\\s+(?:with|for)\\s+(.+)`),
+    render: (m) => `go with ${m[1]}`,
+  },
+  {
+    pattern: pattern(`${CLAUSE_START}(?:(?:so\\s+)?we'?re|we\\s+are)?\\s*going\\s+with\\s+(.+)`),
+    render: (m) => `go with ${m[1]}`,
+  },
+  {
+    pattern: pattern(`${CLAUSE_START}(we(?:'ll|\\s+will|\\s+shall)\\s+(?!${HEDGE}).+)`),
+    render: captured(1),
+  },
+  {
+    pattern: pattern(
+      `${CLAUSE_START}(we(?:'re|\\s+are|'ll|\\s+will)?\\s+(?:keeping|keep|sticking with|stick with|staying with|stay with|moving to|switching to|dropping|moving forward with|going ahead with|proceeding with)\\s+.+)`,
+    ),
+    render: captured(1),
+  },
+  {
+    pattern: pattern(
+      `${CLAUSE_START}(?:going forward|from now on|from today on|ab jetzt|ab sofort|a partir de ahora|de ahora en adelante|désormais|dorénavant)[,:]?\\s+(.+)`,
+    ),
+    render: captured(1),
+  },
+  { pattern: pattern("^\\+1\\s+(?:to|for|on)\\s+(.+)"), render: captured(1) },
+  {
+    pattern: pattern(
+      `${CLAUSE_START}((?:wir\\s+(?:machen|nehmen|bleiben bei|gehen mit|setzen auf)|machen wir|wir haben (?:uns )?(?:entschieden|beschlossen|geeinigt))\\s+.+)`,
+    ),
+    render: captured(1),
+  },
+  {
+    pattern: pattern(
+      `${CLAUSE_START}((?:vamos con|nos quedamos con|decidimos|hemos decidido|acordamos|queda decidido)\\s+.+)`,
+    ),
+    render: captured(1),
+  },
+  {
+    pattern: pattern(
+      `${CLAUSE_START}((?:on part sur|on part avec|on va partir sur|on a décidé|nous avons décidé|c'est décidé|on garde|on valide)\\s*.+)`,
+    ),
+    render: captured(1),
+  },
+  {
+    // "agreed, CSV export goes to sprint 43" — but "de acuerdo, hago el rollback" is a promise.
+    pattern: pattern(
+      `^(?:agreed|einverstanden|de acuerdo|acordado|d'accord)\\s*[,:;.!–—-]\\s*(?=\\S)(?!(?:${FIRST_PERSON})${WORD_END})(.+\\s.+)`,
+    ),
+    render: captured(1),
+  },
+];
+
+export interface ExplicitDecision {
+  text: string;
+  isLabel: boolean;
+}
+
+/** The decision a sentence states outright ("let's go with …", "decision: …", "we'll …"), if any. */
+export function matchExplicitDecision(sentence: string): ExplicitDecision | undefined {
+  for (const cue of CUES) {
+    const match = cue.pattern.exec(sentence);
+    if (match !== null) return { text: cue.render(match), isLabel: cue.isLabel === true };
+  }
+  return undefined;
+}

@@ -1,0 +1,145 @@
+/** Scenario builder for the export core: in-memory Slack and GitLab, a real SQLite store in memory. */
+import { ThreadportError } from "../../src/errors.js";
+import { type ExportDeps, type ExportRequest, exportThread } from "../../src/export/export-thread.js";
+import type {
+  CreatedIssue,
+  IssueTracker,
+  NewIssue,
+  ThreadNotifier,
+  ThreadReader,
+} from "../../src/export/ports.js";
+import type { ConversationKind, Person, SlackThread, ThreadMessage } from "../../src/export/thread-types.js";
+import { openSqliteStore } from "../../src/store/sqlite-store.js";
+import type { Summarizer } from "../../src/summarize/summarizer.js";
+import { KeyedMutex } from "../../src/util/keyed-mutex.js";
+import type { Log } from "../../src/util/logger.js";
+
+export const silentLog: Log = { debug() {}, info() {}, warn() {}, error() {}, child: () => silentLog };
+
+export class MemoryTracker implements IssueTracker {
+  issues: (NewIssue & { iid: number; projectId: number })[] = [];
+  notes: { iid: number; body: string }[] = [];
+  failWith?: ThreadportError;
+  failNotesAfter?: number;
+
+  async getProject(pathOrId: string) {
+    if (this.failWith?.code === "gitlab_project_not_found") throw this.failWith;
+    return { id: 7, pathWithNamespace: pathOrId, webUrl: `https://gitlab.test/${pathOrId}` };
+  }
+  async createIssue(projectId: number, issue: NewIssue): Promise<CreatedIssue> {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    if (this.failWith) throw this.failWith;
+    const iid = this.issues.length + 1;
+    this.issues.push({ ...issue, iid, projectId });
+    return {
+      projectId,
+      iid,
+      title: issue.title,
+      webUrl: `https://gitlab.test/acme/web/-/issues/${iid}`,
+      reference: `acme/web#${iid}`,
+    };
+  }
+  async addNote(_projectId: number, iid: number, body: string) {
+    if (this.failWith) throw this.failWith;
+    if (this.failNotesAfter !== undefined && this.notes.length >= this.failNotesAfter) {
+      throw new ThreadportError("gitlab_unavailable", "down");
+    }
+    this.notes.push({ iid, body });
+    return { id: this.notes.length };
+  }
+}
+
+export class RecordingNotifier implements ThreadNotifier {
+  replies: { channelId: string; threadTs: string; text: string }[] = [];
+  reactions: { channelId: string; ts: string; name: string }[] = [];
+  toldUser: { userId: string; text: string }[] = [];
+  async replyInThread(channelId: string, threadTs: string, text: string) {
+    this.replies.push({ channelId, threadTs, text });
+  }
+  async addReaction(channelId: string, ts: string, name: string) {
+    this.reactions.push({ channelId, ts, name });
+  }
+  async tellUser(_channelId: string, userId: string, _threadTs: string | undefined, text: string) {
+    this.toldUser.push({ userId, text });
+  }
+}
+
+export const fixedSummarizer: Summarizer = {
+  name: "fixed",
+  async summarize(input) {
+    return {
+      title: `Thread in #${input.channelName}`,
+      summary: `${input.messages.length} messages.`,
+      decisions: [],
+      actionItems: [],
+      openQuestions: [],
+      summarizer: "fixed",
+    };
+  },
+};
+
+export class ThreadScenario {
+  kind: ConversationKind = "public_channel";
+  messages: ThreadMessage[] = [];
+  people = new Map<string, Person>([
+    ["U1", { id: "U1", name: "Alice", timeZone: "Europe/Berlin", isBot: false }],
+    ["U2", { id: "U2", name: "Bob", timeZone: "America/New_York", isBot: false }],
+  ]);
+  readFailure?: ThreadportError;
+  tracker = new MemoryTracker();
+  notifier = new RecordingNotifier();
+  private nextTs = 1_732_550_400;
+
+  say(userId: string, text: string): this {
+    this.messages.push({ ts: `${this.nextTs++}.000100`, userId, isBot: false, text, files: [] });
+    return this;
+  }
+
+  thread(): SlackThread {
+    return {
+      teamId: "T1",
+      conversation: { id: "C1", name: "general", kind: this.kind },
+      threadTs: this.messages[0]?.ts ?? "1.0",
+      permalink: "https://acme.slack.com/archives/C1/p1",
+      messages: [...this.messages],
+      people: this.people,
+    };
+  }
+
+  async deps(): Promise<ExportDeps> {
+    const reader: ThreadReader = {
+      readThread: async () => {
+        if (this.readFailure) throw this.readFailure;
+        return this.thread();
+      },
+    };
+    this.storePromise ??= openSqliteStore(":memory:");
+    this.store = await this.storePromise;
+    return {
+      reader,
+      notifier: this.notifier,
+      tracker: this.tracker,
+      summarizer: fixedSummarizer,
+      store: this.store,
+      locks: this.locks,
+      defaultProject: "acme/web",
+      log: silentLog,
+    };
+  }
+
+  store?: Awaited<ReturnType<typeof openSqliteStore>>;
+  private storePromise?: ReturnType<typeof openSqliteStore>;
+  locks = new KeyedMutex();
+
+  request(flaggedTs = this.messages[0]?.ts ?? "1.0"): ExportRequest {
+    return {
+      location: { teamId: "T1", channelId: "C1", messageTs: flaggedTs },
+      requestedBy: "U1",
+      reaction: "memo",
+    };
+  }
+
+  async export() {
+    return exportThread(this.request(), await this.deps());
+  }
+}
