@@ -1,7 +1,7 @@
 /** The issue (or comment) threadport writes, in the shape PRODUCT.md gives. */
 
 import { ThreadportError } from "../errors.js";
-import { findUnsafeLines } from "../gitlab/make-safe-for-gitlab.js";
+import { findUnsafeLines, makeSafeForGitLab } from "../gitlab/make-safe-for-gitlab.js";
 import type { ThreadSummary } from "../summarize/summarizer.js";
 import type { PreparedMessage } from "./prepare-messages.js";
 import { renderContextSection, renderSummarySections } from "./render-sections.js";
@@ -42,9 +42,14 @@ export function renderFollowUp(input: RenderInput): RenderedExport {
   return assemble(input, head, "New messages", NOTE_BUDGET, "");
 }
 
+/** GitLab renders titles as one line of Markdown and finds mentions in them, so they get the same pass. */
 export function safeTitle(title: string): string {
-  const single = title.replace(/\s+/g, " ").trim() || "Slack thread";
-  return single.length <= TITLE_LIMIT ? single : `${single.slice(0, TITLE_LIMIT - 1).trimEnd()}…`;
+  const single = makeSafeForGitLab(title.replace(/\s+/g, " ").trim()) || "Slack thread";
+  if (single.length <= TITLE_LIMIT) return single;
+  // Cut where no code span is open, so a neutralised `@name` cannot lose its closing backtick.
+  let cut = TITLE_LIMIT - 1;
+  while (cut > 0 && ((single.slice(0, cut).match(/`/g)?.length ?? 0) % 2 === 1 || single[cut] !== " ")) cut--;
+  return `${single.slice(0, cut > 0 ? cut : TITLE_LIMIT - 1).trimEnd()}…`;
 }
 
 /** A hidden marker that ties the issue to its thread, so it can be found again whatever the store says. */

@@ -40,7 +40,7 @@ const HTML_ENTITIES: Record<string, string> = { "<": "&lt;", ">": "&gt;", "&": "
 const REFERENCE_TOKENS = new RegExp(
   [
     String.raw`(?<autolink><(?:https?|ftp|mailto):[^\s<>\x60\p{Cc}]*>)`,
-    String.raw`(?<url>(?:(?:https?|ftp):\/\/|www\.)[A-Za-z0-9][^\s<>()[\]{}"'\x60\\|^*_~\p{Cc}]*)`,
+    String.raw`(?<url>(?:https?|ftp):\/\/[A-Za-z0-9][^\s<>()[\]{}"'\x60\\|^*_~\p{Cc}]*)`,
     String.raw`(?<mention>@[\p{L}\p{N}_.][\p{L}\p{N}_.\-\/]*)`,
     String.raw`(?<issue>(?:[#!$]|&amp;|&)\d+(?:[.,]\d+)*(?:\+s?)?)`,
     String.raw`(?<named>[~%](?:"[^"\n\x60\\<>]{1,255}"|(?:[\w?]|&amp;|&(?!lt;|gt;))(?:[\w\-?.]|&amp;|&(?!lt;|gt;))*))`,
@@ -208,7 +208,8 @@ function wrapReferences(text: string, atLineStart: boolean, atLineEnd: boolean):
     }
     if (groups.url !== undefined) {
       // Kept only where GitLab surely links it; otherwise its inside is scanned like any text.
-      if (start === 0 ? atLineStart : start !== wrapEnd && /[\s(*_~]/.test(text[start - 1]!)) floor = end;
+      const linked = start === 0 ? atLineStart : start !== wrapEnd && /[\s(*_~]/.test(text[start - 1]!);
+      if (linked) floor = end;
       else REFERENCE_TOKENS.lastIndex = start + 1;
       continue;
     }

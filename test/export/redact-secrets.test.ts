@@ -151,6 +151,7 @@ describe("redactSecrets leaves ordinary text alone", () => {
     ["a Slack timestamp", "ts 1700000000.000100"],
     ["words that contain token prefixes", "task-for-skeleton ask-me skeleton-key glpat- xoxb-"],
     ["the word bearer", "the bearer of bad news brings bearer responsibilities"],
+    ["a sentence about the Authorization header", "Authorization: required for every call"],
     ["a product code after sk-", "sk-modular-keyboard-switch-series"],
     ["an ordinary URL", "https://gitlab.com/group/project/-/issues/12#note_34"],
     ["a Slack channel URL", "https://hooks.slack.com/ is where webhooks live"],

@@ -157,6 +157,10 @@ describe("makeSafeForGitLab references", () => {
     expect(safe("xhttps://x.y/#1")).toBe("xhttps:`//x.y/#1`");
   });
 
+  it("does not trust a www address, which GitLab may not link", () => {
+    expect(safe("www.x.y/#1")).toBe("`www.x.y/#1`");
+  });
+
   it("stops a URL at emphasis, which GitLab may end the link at", () => {
     expect(safe("*https://x.y*@all")).toBe("*https://x.y*`@all`");
   });
