@@ -1,11 +1,13 @@
 /** Entry point: load the configuration, start threadport, stop cleanly on SIGTERM/SIGINT. */
-import "dotenv/config";
+import { config as loadDotenv } from "dotenv";
 import { ConfigError, loadConfig } from "./config.js";
 import { ThreadportError } from "./errors.js";
 import { startThreadport } from "./start-threadport.js";
 import { createLogger } from "./util/logger.js";
 
 async function main(): Promise<void> {
+  // quiet: dotenv 17+ otherwise prints a banner on stdout, which is the structured log stream.
+  loadDotenv({ quiet: true });
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig(process.env);

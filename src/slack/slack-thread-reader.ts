@@ -27,7 +27,7 @@ const SKIPPED_SUBTYPES = new Set([
   "tombstone",
   "message_deleted",
 ]);
-const MENTION = /<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g;
+const MENTION = /<@([UW][A-Z0-9_]+)(?:\|[^>]*)?>/g;
 
 export class SlackThreadReader implements ThreadReader {
   constructor(private readonly options: SlackThreadReaderOptions) {}
