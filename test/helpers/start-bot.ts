@@ -22,6 +22,8 @@ export interface StartBotOptions {
   databasePath?: string;
   /** Wait for the health check; false to inspect a bot that is expected to fail at start. */
   waitUntilReady?: boolean;
+  /** Run the compiled bot (dist/, after `npm run build`) as `npm start` does, instead of the sources. */
+  compiled?: boolean;
 }
 
 export const TEST_SIGNING_SECRET = "test-signing-secret-0123456789";
@@ -56,7 +58,8 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     LOG_LEVEL: "info",
     ...options.env,
   };
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const args = options.compiled ? ["dist/src/main.js"] : ["--import", "tsx", "src/main.ts"];
+  const child = spawn(process.execPath, args, {
     cwd: join(import.meta.dirname, "..", ".."),
     env,
     stdio: ["ignore", "pipe", "pipe"],
