@@ -141,7 +141,11 @@ transcript part when a conversation does not fit in one description (GitLab's 1,
 Targets (issue #2): 1,000 messages in ≤ 1 s and ≤ 150 MB, cost growing linearly, Slack reads ≤ pages +
 uncached users + 2.
 `;
-  writeFileSync("docs/benchmarks.md", doc);
+  // Other benchmarks keep their sections between <!-- …-bench:start --> and <!-- …-bench:end --> markers.
+  const kept = readFileSync("docs/benchmarks.md", "utf8").match(
+    /<!-- [\w-]+-bench:start -->[\s\S]*?-bench:end -->/g,
+  );
+  writeFileSync("docs/benchmarks.md", kept ? `${doc}\n${kept.join("\n\n")}\n` : doc);
   process.stdout.write(`\n${table}\n\nwritten to docs/benchmarks.md\n`);
 }
 

@@ -1,4 +1,7 @@
 /** Configuration is a pure function of the environment, validated all at once. */
+import { type JobConfig, readJobConfig } from "./jobs/read-job-config.js";
+import type { NudgeDefaults } from "./nudge/nudge-settings.js";
+import { readNudgeConfig } from "./nudge/read-nudge-config.js";
 
 export type SlackMode = "socket" | "http";
 
@@ -15,13 +18,20 @@ export interface Config {
   gitlab: {
     url: string;
     token: string;
-    defaultProject: string;
+    /** Project for channels that are not linked to one; none means "link the channel first". */
+    defaultProject?: string;
     allowedNamespaces: string[];
   };
   databaseUrl: string;
   openai: { apiKey?: string; baseUrl?: string; model: string };
+  /** Model summaries: most tokens per request (prompt and answer), and the timeout of one request. */
+  summary: { contextTokens: number; requestTimeoutMs: number };
   exportReactions: string[];
   logLevel: string;
+  /** Nudges in threads: on/off, thresholds, DMs, working hours (per-channel settings override some). */
+  nudges: NudgeDefaults;
+  /** Durable jobs: concurrency and retries (JOB_*). */
+  jobs: JobConfig;
 }
 
 export interface ConfigProblem {
@@ -89,10 +99,8 @@ export function loadConfig(env: Env = process.env): Config {
     "GITLAB_TOKEN",
     "create a personal, group or project access token with the api scope in GitLab (User settings → Access tokens)",
   );
-  const defaultProject = required(
-    "GITLAB_DEFAULT_PROJECT",
-    "set the path of the project that receives exported threads, e.g. acme/support",
-  );
+  // Optional: channels linked with `/async link` need none; without it, unlinked channels ask to be linked.
+  const defaultProject = read("GITLAB_DEFAULT_PROJECT");
   if (defaultProject && !/^[\w.-]+(\/[\w.-]+)+$|^\d+$/.test(defaultProject)) {
     problems.push({
       variable: "GITLAB_DEFAULT_PROJECT",
@@ -123,6 +131,19 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const openaiBaseUrl = read("OPENAI_BASE_URL");
   if (openaiBaseUrl) readUrl(openaiBaseUrl, "OPENAI_BASE_URL", problems);
+  const contextTokens = readInteger(read("SUMMARY_CONTEXT_TOKENS") ?? "30000", "SUMMARY_CONTEXT_TOKENS", {
+    min: 2_000,
+    fix: "give the model's context window in tokens, at least 2000 (e.g. 8000 for a small local model)",
+    problems,
+  });
+  const timeoutSeconds = readInteger(read("OPENAI_TIMEOUT_SECONDS") ?? "60", "OPENAI_TIMEOUT_SECONDS", {
+    min: 1,
+    fix: "give the seconds one model request may take, e.g. 60 (more for a slow local model)",
+    problems,
+  });
+
+  const nudges = readNudgeConfig(read, problems);
+  const jobs = readJobConfig(read, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -146,8 +167,11 @@ export function loadConfig(env: Env = process.env): Config {
       baseUrl: openaiBaseUrl,
       model: read("OPENAI_MODEL") ?? "gpt-4o-mini",
     },
+    summary: { contextTokens, requestTimeoutMs: timeoutSeconds * 1000 },
     exportReactions,
     logLevel,
+    nudges,
+    jobs,
   };
 }
 
@@ -183,6 +207,22 @@ function readPort(value: string, problems: ConfigProblem[]): number {
     });
   }
   return port;
+}
+
+function readInteger(
+  value: string,
+  variable: string,
+  rule: { min: number; fix: string; problems: ConfigProblem[] },
+): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < rule.min) {
+    rule.problems.push({
+      variable,
+      problem: `"${value}" is not a whole number of at least ${rule.min}`,
+      fix: rule.fix,
+    });
+  }
+  return number;
 }
 
 function withTrailingSlash(url: string): string {

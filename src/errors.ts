@@ -14,6 +14,7 @@ export type ErrorCode =
   | "gitlab_project_not_found"
   | "gitlab_rejected"
   | "gitlab_unavailable"
+  | "no_project"
   | "internal";
 
 export class ThreadportError extends Error {

@@ -1,18 +1,25 @@
 /** Builds every part from the configuration and starts the Slack app. */
 import bolt from "@slack/bolt";
-import { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
 import type { Config } from "./config.js";
-import { exportThread } from "./export/export-thread.js";
+import { type ExportOutcome, exportThread } from "./export/export-thread.js";
+import { GitLabMarkerFinder } from "./gitlab/gitlab-marker-finder.js";
 import { GitLabTracker } from "./gitlab/gitlab-tracker.js";
+import { createJobQueue, createThreadLocks } from "./jobs/create-job-queue.js";
+import { EXPORT_JOB, enqueueExport, exportJobHandler } from "./jobs/export-job.js";
+import { operationsRoutes } from "./ops/http-routes.js";
+import { countSlackRequests, MeteredWebClient } from "./ops/metered-slack.js";
+import { gitlabOperation, Metrics } from "./ops/metrics.js";
 import { boltLogger } from "./slack/bolt-logger.js";
 import { reactionAddedListener } from "./slack/listeners/reaction-added.js";
+import { registerNudges } from "./slack/register-nudges.js";
+import { registerSurfaces } from "./slack/register-surfaces.js";
+import { SlackChannelAccess } from "./slack/slack-channel-access.js";
 import { SlackNotifier } from "./slack/slack-notifier.js";
 import { SlackThreadReader } from "./slack/slack-thread-reader.js";
 import { verifyBotToken } from "./slack/verify-bot-token.js";
 import { openStore } from "./store/open-store.js";
-import { OfflineSummarizer } from "./summarize/offline-summarizer.js";
-import { KeyedMutex } from "./util/keyed-mutex.js";
+import { createSummarizer } from "./summarize/create-summarizer.js";
 import { WorkTracker } from "./util/work-tracker.js";
 
 const { App } = bolt;
@@ -29,7 +36,11 @@ export async function startThreadport(config: Config, log: Logger): Promise<Runn
     retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5_000 },
     timeout: 15_000,
   };
-  const client = new WebClient(config.slack.botToken, { ...clientOptions, logger: boltLogger(log) });
+  const metrics = new Metrics();
+  const client = new MeteredWebClient(metrics, config.slack.botToken, {
+    ...clientOptions,
+    logger: boltLogger(log),
+  });
   const identity = await verifyBotToken(client);
   const store = await openStore(config.databaseUrl);
   const work = new WorkTracker();
@@ -45,27 +56,33 @@ export async function startThreadport(config: Config, log: Logger): Promise<Runn
     botUserId: identity.botUserId,
     botId: identity.botId,
     logger: boltLogger(log),
-    customRoutes: [
-      {
-        path: "/healthz",
-        method: ["GET"],
-        handler: (_req, res) => {
-          res.writeHead(200, { "content-type": "application/json" });
-          res.end(JSON.stringify({ ok: true }));
-        },
-      },
-    ],
+    customRoutes: operationsRoutes({ store, metrics, log }),
   });
+  app.use(countSlackRequests(metrics));
+  const gitlabFetch = metrics.meteredFetch("gitlab", gitlabOperation);
 
   const exportDeps = {
     reader: new SlackThreadReader({ client, store, botUserId: identity.botUserId, botId: identity.botId }),
     notifier: new SlackNotifier(client),
-    tracker: new GitLabTracker({ host: config.gitlab.url, token: config.gitlab.token }),
-    summarizer: new OfflineSummarizer(),
+    tracker: new GitLabTracker({ host: config.gitlab.url, token: config.gitlab.token, fetch: gitlabFetch }),
+    summarizer: createSummarizer(
+      config,
+      log,
+      metrics.meteredFetch("llm", (url) => url.pathname),
+    ),
     store,
-    locks: new KeyedMutex(),
+    locks: createThreadLocks(store),
     defaultProject: config.gitlab.defaultProject,
   };
+  const jobs = await createJobQueue({ config, store, log, observer: metrics.jobObserver });
+  metrics.watchQueue(() => jobs.stats());
+  const finder = new GitLabMarkerFinder({
+    host: config.gitlab.url,
+    token: config.gitlab.token,
+    fetch: gitlabFetch,
+  });
+  const onOutcome = (outcome: ExportOutcome) => metrics.exportFinished(outcome);
+  jobs.handle(EXPORT_JOB, exportJobHandler({ exportDeps, finder, onOutcome }));
 
   app.event(
     "reaction_added",
@@ -73,14 +90,62 @@ export async function startThreadport(config: Config, log: Logger): Promise<Runn
       exportReactions: config.exportReactions,
       botUserId: identity.botUserId,
       claimEvent: (id) => store.claimEvent(id),
-      startExport: (request, eventLog) => work.start(exportThread(request, { ...exportDeps, log: eventLog })),
+      startExport: async (request, eventLog, eventId) => {
+        const { id, created } = await enqueueExport(jobs, request, eventId);
+        eventLog.info({ jobId: id, created }, "export queued");
+      },
       log,
     }),
   );
+  registerNudges({
+    app,
+    client,
+    store,
+    nudges: config.nudges,
+    identity,
+    defaultProject: config.gitlab.defaultProject,
+    reaction: config.exportReactions[0] ?? "memo",
+    startExport: (request, requestLog) =>
+      work.start(
+        enqueueExport(jobs, request).catch((error) =>
+          requestLog.error({ err: error }, "could not queue the export"),
+        ),
+      ),
+    // The call outcome waits for the issue it writes to, so its export runs at once rather than queued.
+    runExport: (request, requestLog) => exportThread(request, { ...exportDeps, log: requestLog }),
+    tracker: exportDeps.tracker,
+    notifier: exportDeps.notifier,
+    work,
+    log,
+  });
+  registerSurfaces(app, {
+    store,
+    tracker: exportDeps.tracker,
+    reader: exportDeps.reader,
+    notifier: exportDeps.notifier,
+    summarizer: exportDeps.summarizer,
+    channelAccess: new SlackChannelAccess(client),
+    gitlabUrl: config.gitlab.url,
+    defaultProject: config.gitlab.defaultProject,
+    allowedNamespaces: config.gitlab.allowedNamespaces,
+    exportReactions: config.exportReactions,
+    nudgesOnByDefault: config.nudges.enabled,
+    startExport: (request, requestLog) =>
+      work.start(
+        enqueueExport(jobs, request).catch((error) =>
+          requestLog.error({ err: error }, "could not queue the export"),
+        ),
+      ),
+    track: (promise) => work.start(promise),
+    now: Date.now,
+    claimEvent: (id) => store.claimEvent(id),
+    log,
+  });
   app.error(async (error) => {
     log.error({ err: error }, "unhandled error in a Slack listener");
   });
 
+  await jobs.start();
   if (config.slack.mode === "socket") {
     await app.start();
     log.info({ mode: "socket", team: identity.teamId }, "threadport is running");
@@ -92,7 +157,10 @@ export async function startThreadport(config: Config, log: Logger): Promise<Runn
   return {
     async stop() {
       await app.stop();
-      const drained = await work.drain(25_000);
+      // Jobs in hand finish; any still running after the wait are taken up again at the next start.
+      const jobsDrained = await jobs.stop(20_000);
+      if (!jobsDrained) log.warn({}, "stopped before every job finished; they resume at the next start");
+      const drained = await work.drain(5_000);
       if (!drained) log.warn({ inFlight: work.size }, "stopped before every export finished");
       await store.close();
     },

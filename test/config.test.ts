@@ -131,9 +131,14 @@ describe("loadConfig problems", () => {
       "SLACK_BOT_TOKEN",
       "SLACK_SIGNING_SECRET",
       "GITLAB_TOKEN",
-      "GITLAB_DEFAULT_PROJECT",
     ]);
     for (const problem of problems) expect(problem.problem).toBe("is not set");
+  });
+
+  it("starts without GITLAB_DEFAULT_PROJECT: channels are then linked to projects with /async link", () => {
+    const { GITLAB_DEFAULT_PROJECT: _unset, ...withoutDefault } = VALID_ENV;
+    expect(loadConfig(withoutDefault).gitlab.defaultProject).toBeUndefined();
+    expect(loadConfig({ ...VALID_ENV, GITLAB_DEFAULT_PROJECT: "  " }).gitlab.defaultProject).toBeUndefined();
   });
 
   it("reports six different mistakes at once instead of stopping at the first", () => {

@@ -4,16 +4,24 @@ import type { ThreadportError } from "../errors.js";
 export interface FailureContext {
   project: string;
   reaction: string;
+  /** Where the project came from; changes where the fix says to look. Default "default". */
+  projectSource?: "default" | "channel" | "chosen";
+  /** Replaces "add the :memo: reaction again" for exports started another way. */
+  again?: string;
 }
 
 export function explainFailure(error: ThreadportError, context: FailureContext): string {
-  const again = `Nothing was written to GitLab. Once fixed, add the :${context.reaction}: reaction again.`;
+  const again = `Nothing was written to GitLab. Once fixed, ${context.again ?? `add the :${context.reaction}: reaction again`}.`;
   const project = `\`${context.project}\``;
-  const [what, fix] = reasons(error, project);
+  const [what, fix] = reasons(error, project, context.projectSource ?? "default");
   return `:warning: I couldn't export this thread: ${what}\n*How to fix:* ${fix}\n${again}`;
 }
 
-function reasons(error: ThreadportError, project: string): [string, string] {
+function reasons(
+  error: ThreadportError,
+  project: string,
+  source: NonNullable<FailureContext["projectSource"]>,
+): [string, string] {
   switch (error.code) {
     case "slack_not_in_channel":
     case "slack_channel_not_found":
@@ -54,7 +62,16 @@ function reasons(error: ThreadportError, project: string): [string, string] {
     case "gitlab_project_not_found":
       return [
         `the GitLab project ${project} does not exist, or threadport's token cannot see it.`,
-        "check the project path (GITLAB_DEFAULT_PROJECT) and that the token's user is a member of the project.",
+        source === "default"
+          ? "check the project path (GITLAB_DEFAULT_PROJECT) and that the token's user is a member of the project."
+          : source === "channel"
+            ? "link this channel to an existing project with `/async link group/project`, and check that the token's user is a member of it."
+            : "choose another project, and check that the token's user is a member of the project.",
+      ];
+    case "no_project":
+      return [
+        "this channel is not linked to a GitLab project, and no default project is set.",
+        "link this channel with `/async link group/project` (or the button below).",
       ];
     case "gitlab_rejected":
       return [

@@ -8,9 +8,10 @@ import type { Summarizer } from "../summarize/summarizer.js";
 import type { KeyedMutex } from "../util/keyed-mutex.js";
 import type { Log } from "../util/logger.js";
 import { explainFailure } from "./explain-failure.js";
-import type { IssueTracker, ThreadLocation, ThreadNotifier, ThreadReader } from "./ports.js";
+import { type ExportTarget, type ProjectSource, resolveProject } from "./export-target.js";
+import type { IssueTracker, ThreadLocation, ThreadNotifier, ThreadReader, TrackerProject } from "./ports.js";
 import { type PreparedMessage, prepareMessages } from "./prepare-messages.js";
-import { type RenderedExport, renderFollowUp, renderNewIssue } from "./render-issue.js";
+import { type RenderedExport, renderFollowUp, renderNewIssue, safeTitle } from "./render-issue.js";
 import { plural } from "./render-sections.js";
 import { compareSlackTs } from "./slack-time.js";
 import type { SlackThread } from "./thread-types.js";
@@ -21,6 +22,10 @@ export interface ExportRequest {
   requestedBy: string;
   /** Reaction name to mention in messages ("add the :memo: reaction again"). */
   reaction: string;
+  /** What the person chose (project, new issue or comment, title…); absent for a reaction. */
+  target?: ExportTarget;
+  /** How to try again, for exports not started by a reaction ("use the shortcut again"). */
+  retryHint?: string;
 }
 
 export interface ExportDeps {
@@ -30,16 +35,20 @@ export interface ExportDeps {
   summarizer: Summarizer;
   store: Store;
   locks: KeyedMutex;
-  defaultProject: string;
+  /** GITLAB_DEFAULT_PROJECT: used when the channel has no linked project. */
+  defaultProject?: string;
   log: Log;
   /** Reaction added to the flagged message once the export is done. */
   doneReaction?: string;
+  /** False keeps a failure to ourselves (a job will try again); default: always tell the requester. */
+  shouldTellRequester?: (error: ThreadportError) => boolean;
 }
 
 export type ExportOutcome =
   | { kind: "created"; link: ThreadLink }
   | { kind: "appended"; link: ThreadLink; messages: number }
   | { kind: "nothing_new"; link: ThreadLink }
+  | { kind: "commented"; link: ThreadLink; messages: number }
   | { kind: "failed"; error: ThreadportError };
 
 export async function exportThread(request: ExportRequest, deps: ExportDeps): Promise<ExportOutcome> {
@@ -53,7 +62,7 @@ export async function exportThread(request: ExportRequest, deps: ExportDeps): Pr
   } catch (caught) {
     const error = asThreadportError(caught);
     deps.log.warn({ code: error.code, err: error.cause ?? error, details: error.details }, "export failed");
-    await tellRequester(error, request, deps);
+    if (deps.shouldTellRequester?.(error) ?? true) await tellRequester(error, request, deps);
     return { kind: "failed", error };
   }
 }
@@ -66,7 +75,14 @@ async function writeToGitLab(
   const { teamId, channelId } = request.location;
   const link = await deps.store.getThreadLink(teamId, channelId, thread.threadTs);
   const requestedByName = thread.people.get(request.requestedBy)?.name ?? request.requestedBy;
-  if (!link) return createIssue(thread, requestedByName, deps);
+  const mode = request.target?.mode;
+  if (mode?.kind === "comment") {
+    const chosen = await resolveProject(request.target, request.location, deps.store, deps.defaultProject);
+    const project = await deps.tracker.getProject(chosen.path);
+    const sameIssue = link?.projectId === project.id && link.issueIid === mode.issueIid;
+    if (!sameIssue) return commentOnIssue(thread, project, mode.issueIid, requestedByName, deps);
+  }
+  if (!link || mode?.kind === "new") return createIssue(thread, request, requestedByName, deps);
 
   const fresh = thread.messages.filter((m) => compareSlackTs(m.ts, link.lastExportedTs) > 0);
   if (fresh.length === 0) return { kind: "nothing_new", link };
@@ -85,18 +101,23 @@ async function writeToGitLab(
 
 async function createIssue(
   thread: SlackThread,
+  request: ExportRequest,
   requestedByName: string,
   deps: ExportDeps,
 ): Promise<ExportOutcome> {
-  const project = await deps.tracker.getProject(deps.defaultProject);
+  const { target } = request;
+  const resolved = await resolveProject(target, request.location, deps.store, deps.defaultProject);
+  const project = await deps.tracker.getProject(resolved.path);
   const messages = prepareMessages(thread);
   const summary = await summarize(thread, messages, deps);
-  const rendered = renderNewIssue({ thread, messages, summary, requestedByName });
-  const confidential = thread.conversation.kind !== "public_channel";
+  const includeTranscript = target?.includeTranscript;
+  const rendered = renderNewIssue({ thread, messages, summary, requestedByName, includeTranscript });
+  const confidential = target?.confidential ?? thread.conversation.kind !== "public_channel";
   const issue = await deps.tracker.createIssue(project.id, {
-    title: rendered.title,
+    title: target?.title ? safeTitle(target.title) : rendered.title,
     description: rendered.body,
     confidential,
+    ...(target?.labels?.length ? { labels: target.labels } : {}),
   });
   // Saved before anything else can fail, so the issue and its link always exist together.
   const link: ThreadLink = {
@@ -120,6 +141,44 @@ async function createIssue(
     await deps.store.updateLastExported(link.teamId, link.channelId, link.threadTs, link.lastExportedTs);
   }
   return { kind: "created", link };
+}
+
+/** Writes the whole thread as a comment on an issue the person chose, and points the thread to that issue. */
+async function commentOnIssue(
+  thread: SlackThread,
+  project: TrackerProject,
+  issueIid: number,
+  requestedByName: string,
+  deps: ExportDeps,
+): Promise<ExportOutcome> {
+  const projectId = project.id;
+  const issue = await deps.tracker.getIssue(projectId, issueIid);
+  const messages = prepareMessages(thread);
+  const summary = await summarize(thread, messages, deps);
+  const heading = `Slack thread in #${thread.conversation.name}: ${plural(messages.length, "message")}`;
+  const rendered = renderFollowUp({ thread, messages, summary, requestedByName, heading });
+  await deps.tracker.addNote(projectId, issueIid, rendered.body);
+  const link: ThreadLink = {
+    teamId: thread.teamId,
+    channelId: thread.conversation.id,
+    threadTs: thread.threadTs,
+    projectPath: project.pathWithNamespace,
+    projectId,
+    issueIid,
+    issueUrl: issue.webUrl,
+    issueTitle: issue.title,
+    lastExportedTs: rendered.continuations.length > 0 ? thread.threadTs : lastTsOf(messages),
+  };
+  await deps.store.saveThreadLink(link);
+  deps.log.info(
+    { project: link.projectPath, iid: issueIid, messages: messages.length },
+    "commented on issue",
+  );
+  if (rendered.continuations.length > 0) {
+    link.lastExportedTs = await postContinuations(rendered, link, messages, deps);
+    await deps.store.updateLastExported(link.teamId, link.channelId, link.threadTs, link.lastExportedTs);
+  }
+  return { kind: "commented", link, messages: messages.length };
 }
 
 /**
@@ -148,6 +207,7 @@ async function summarize(thread: SlackThread, messages: PreparedMessage[], deps:
       isBot: m.isBot,
       at: m.at,
       text: m.markdown,
+      reactions: m.reactionsByOthers,
     })),
   });
 }
@@ -187,6 +247,8 @@ export function replyText(outcome: Exclude<ExportOutcome, { kind: "failed" }>): 
       return `:memo: Added ${plural(outcome.messages, "new message")} to ${ref}: *${title}*.`;
     case "nothing_new":
       return `:memo: Nothing new to add: every message of this thread is already in ${ref}.`;
+    case "commented":
+      return `:memo: Added this thread (${plural(outcome.messages, "message")}) to ${ref}: *${title}* — let's continue there.`;
   }
 }
 
@@ -195,10 +257,35 @@ function escapeMrkdwn(text: string): string {
 }
 
 async function tellRequester(error: ThreadportError, request: ExportRequest, deps: ExportDeps) {
-  const text = explainFailure(error, { project: deps.defaultProject, reaction: request.reaction });
+  const { project, source } = await projectForMessages(request, deps);
+  const text = explainFailure(error, {
+    project,
+    projectSource: source,
+    reaction: request.reaction,
+    again: request.retryHint,
+  });
+  const { channelId } = request.location;
   try {
-    await deps.notifier.tellUser(request.location.channelId, request.requestedBy, undefined, text);
+    if (error.code === "no_project") {
+      const { messageTs } = request.location;
+      await deps.notifier.askToLinkProject(channelId, request.requestedBy, undefined, text, messageTs);
+      return;
+    }
+    await deps.notifier.tellUser(channelId, request.requestedBy, undefined, text);
   } catch (caught) {
     deps.log.error({ code: asThreadportError(caught).code }, "could not tell the user why the export failed");
+  }
+}
+
+/** The project a failure message names; never fails, since it only words an error that already happened. */
+async function projectForMessages(
+  request: ExportRequest,
+  deps: ExportDeps,
+): Promise<{ project: string; source: ProjectSource }> {
+  try {
+    const resolved = await resolveProject(request.target, request.location, deps.store, deps.defaultProject);
+    return { project: resolved.path, source: resolved.source };
+  } catch {
+    return { project: deps.defaultProject ?? "(none)", source: "default" };
   }
 }

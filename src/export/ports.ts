@@ -23,6 +23,17 @@ export interface ThreadNotifier {
   addReaction(channelId: string, messageTs: string, name: string): Promise<void>;
   /** Tells one person something only they see (ephemeral; falls back to a direct message). */
   tellUser(channelId: string, userId: string, threadTs: string | undefined, text: string): Promise<void>;
+  /**
+   * Asks one person, privately and with a button, to link the channel to a GitLab project; once linked, the
+   * thread of messageTs (when given) is exported.
+   */
+  askToLinkProject(
+    channelId: string,
+    userId: string,
+    threadTs: string | undefined,
+    text: string,
+    messageTs?: string,
+  ): Promise<void>;
 }
 
 export interface TrackerProject {
@@ -35,6 +46,8 @@ export interface NewIssue {
   title: string;
   description: string;
   confidential: boolean;
+  /** Label names; GitLab applies them only when the token's user is Planner or above. */
+  labels?: string[];
 }
 
 export interface CreatedIssue {
@@ -46,9 +59,43 @@ export interface CreatedIssue {
   reference: string;
 }
 
+/** An existing issue, as shown in pickers and link previews. */
+export interface TrackerIssue {
+  projectId: number;
+  iid: number;
+  title: string;
+  webUrl: string;
+  /** Full reference, e.g. "acme/web#12". */
+  reference: string;
+  state: string;
+  labels: string[];
+  /** Assignees' display names. */
+  assignees: string[];
+  confidential: boolean;
+}
+
+/** Whether threadport's token may file issues in a project, and why not. */
+export type ProjectAccess =
+  | { project: TrackerProject; canCreateIssues: true }
+  | {
+      project: TrackerProject;
+      canCreateIssues: false;
+      reason: "archived" | "issues_disabled" | "access_level";
+    };
+
 export interface IssueTracker {
   /** Resolves a project path or id; fails with gitlab_project_not_found when it does not exist. */
   getProject(pathOrId: string): Promise<TrackerProject>;
   createIssue(projectId: number, issue: NewIssue): Promise<CreatedIssue>;
   addNote(projectId: number, issueIid: number, body: string): Promise<{ id: number }>;
+  /** Projects the token can file issues in whose name or path matches; one page of at most `limit`. */
+  searchProjects(search: string, limit: number): Promise<TrackerProject[]>;
+  /** Open issues of a project matching the text (or the iid, for a number); at most `limit`. */
+  searchOpenIssues(project: string | number, search: string, limit: number): Promise<TrackerIssue[]>;
+  /** Label names of a project (and its groups) matching the text; at most `limit`. */
+  searchLabels(project: string | number, search: string, limit: number): Promise<string[]>;
+  /** One issue; fails with gitlab_project_not_found when it does not exist or is hidden from the token. */
+  getIssue(project: string | number, iid: number): Promise<TrackerIssue>;
+  /** Whether issues can be created in the project; fails with gitlab_project_not_found when it is unknown. */
+  checkCanCreateIssues(pathOrId: string): Promise<ProjectAccess>;
 }

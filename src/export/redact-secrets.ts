@@ -5,27 +5,29 @@ export const REDACTED = "[redacted]";
  * Patterns for secrets people paste into Slack. The secret itself is replaced; a named group `keep`
  * (before it) or `tail` (after it) is kept so the reader still sees what kind of secret was there.
  * Every pattern starts with a fixed prefix and has no nested repetition, so hostile input stays fast.
+ * Token prefixes may follow "_" (Slack's italics), so they start after any character that is not a
+ * letter or digit, rather than at a word boundary.
  */
 const SECRET_PATTERNS: RegExp[] = [
   // Slack bot, user, app-level, refresh and rotating tokens.
-  /\b(?:xox[abposr]|xoxe(?:\.xox[a-z])?|xapp)-[A-Za-z0-9-]{8,}/g,
+  /(?<![A-Za-z0-9])(?:xox[abposr]|xoxe(?:\.xox[a-z])?|xapp)-[A-Za-z0-9-]{8,}/g,
   // The secret last segment of a Slack incoming-webhook or workflow URL; the ids before it stay.
   /(?<keep>\bhooks\.slack(?:-gov)?\.com\/(?:services|workflows|triggers)\/(?:[A-Za-z0-9_]+\/)+)[A-Za-z0-9_]{8,}/g,
   // GitLab tokens by their documented prefixes (routable runner tokens have dot-separated parts).
-  /\b(?:glpat|gloas|gldt|glrtr?|glcbt|glptt|glft|glimt|glagent|glwt|glsoat|glffct)-[A-Za-z0-9_-]{8,}(?:\.[A-Za-z0-9_-]+)*/g,
-  /\bGR1348941[A-Za-z0-9_-]{8,}/g,
+  /(?<![A-Za-z0-9])(?:glpat|gloas|gldt|glrtr?|glcbt|glptt|glft|glimt|glagent|glwt|glsoat|glffct)-[A-Za-z0-9_-]{8,}(?:\.[A-Za-z0-9_-]+)*/g,
+  /(?<![A-Za-z0-9])GR1348941[A-Za-z0-9_-]{8,}/g,
   /(?<keep>\b_gitlab_session=)[A-Za-z0-9]{8,}/g,
   // GitHub personal, OAuth, app and refresh tokens.
-  /\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})/g,
+  /(?<![A-Za-z0-9])(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})/g,
   // OpenAI-style keys (sk-…, sk-proj-…); real keys always contain a digit, product names rarely do.
-  /\bsk-(?=[A-Za-z0-9_-]{0,200}\d)[A-Za-z0-9_-]{20,}/g,
+  /(?<![A-Za-z0-9])sk-(?=[A-Za-z0-9_-]{0,200}\d)[A-Za-z0-9_-]{20,}/g,
   // AWS access key ids, and secret keys written after their name.
-  /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/g,
+  /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])/g,
   /(?<keep>\b(?:aws_?secret_?access_?key|secretAccessKey)["']?\s*[:=]\s*["']?)[A-Za-z0-9/+=]{40}(?![A-Za-z0-9/+=])/gi,
   // Google API keys.
-  /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g,
+  /(?<![A-Za-z0-9])AIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g,
   // JSON Web Tokens (header.payload.signature, both JSON parts start with "eyJ").
-  /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g,
+  /(?<![A-Za-z0-9])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g,
   // A password in a URL (scheme://user:password@host): the user stays, the last @ ends the password.
   /(?<keep>\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@<>|"']*:)[^\s/<>|"']+(?<tail>@)/gi,
   // Authorization headers and bearer tokens. Credentials have a digit or length; "bearer of news" not.
@@ -47,7 +49,10 @@ const PEM_LINE = /^(?:[A-Za-z0-9+/=]{16,}|Proc-Type:.*|DEK-Info:.*)$/;
  * Replaces secrets (Slack, GitLab, GitHub, OpenAI, AWS and Google keys, private keys, passwords in URLs,
  * bearer tokens) with "[redacted]". Ordinary words, commit SHAs, UUIDs and Slack timestamps stay.
  */
-export function redactSecrets(text: string): { text: string; redactions: number } {
+export function redactSecrets(
+  text: string,
+  replacement: string = REDACTED,
+): { text: string; redactions: number } {
   let redactions = 0;
   const replace = (input: string, pattern: RegExp) =>
     input.replace(pattern, (...args: unknown[]) => {
@@ -59,11 +64,12 @@ export function redactSecrets(text: string): { text: string; redactions: number 
       >;
       const keep = groups.keep ?? "";
       const tail = groups.tail ?? "";
-      if (match.slice(keep.length, match.length - tail.length) === REDACTED) return match;
+      const secret = match.slice(keep.length, match.length - tail.length);
+      if (secret === REDACTED || secret === replacement) return match;
       redactions++;
-      return keep + REDACTED + tail;
+      return keep + replacement + tail;
     });
-  const pem = redactPrivateKeys(replace(text, PRIVATE_KEY_JSON));
+  const pem = redactPrivateKeys(replace(text, PRIVATE_KEY_JSON), replacement);
   redactions += pem.redactions;
   return { text: SECRET_PATTERNS.reduce(replace, pem.text), redactions };
 }
@@ -72,7 +78,7 @@ export function redactSecrets(text: string): { text: string; redactions: number 
  * PEM private key blocks, BEGIN through END. A block without its END (a truncated paste) loses its
  * BEGIN line and the base64 lines that follow. Written as a scan, not one regex, to stay linear.
  */
-function redactPrivateKeys(text: string): { text: string; redactions: number } {
+function redactPrivateKeys(text: string, replacement: string): { text: string; redactions: number } {
   let out = "";
   let emitted = 0;
   let redactions = 0;
@@ -90,7 +96,7 @@ function redactPrivateKeys(text: string): { text: string; redactions: number } {
       bodyBreak = PEM_BODY_BREAK.exec(text)?.index ?? text.length;
     }
     const stop = end && end.index <= bodyBreak ? end.index + end[0].length : unterminatedEnd(text, bodyStart);
-    out += text.slice(emitted, begin.index) + REDACTED;
+    out += text.slice(emitted, begin.index) + replacement;
     emitted = stop;
     redactions++;
     PEM_BEGIN.lastIndex = stop;

@@ -18,6 +18,10 @@ export interface RenderInput {
   messages: PreparedMessage[];
   summary: ThreadSummary;
   requestedByName: string;
+  /** Default true; false leaves the conversation out (the summary and context stay). */
+  includeTranscript?: boolean;
+  /** Replaces a follow-up's "Update from Slack: N new messages" heading. */
+  heading?: string;
 }
 
 export interface RenderedExport {
@@ -35,7 +39,7 @@ export function renderNewIssue(input: RenderInput): RenderedExport {
 
 export function renderFollowUp(input: RenderInput): RenderedExport {
   const count = input.messages.length;
-  const intro = `### Update from Slack: ${count} new message${count === 1 ? "" : "s"}`;
+  const intro = `### ${input.heading ?? `Update from Slack: ${count} new message${count === 1 ? "" : "s"}`}`;
   const head = [intro, renderSummarySections(input.summary, "####"), renderContext(input, "####")].join(
     "\n\n",
   );
@@ -64,6 +68,7 @@ function renderContext(input: RenderInput, heading: string): string {
       messages: input.messages,
       requestedByName: input.requestedByName,
       summarizer: input.summary.summarizer,
+      summarizerNote: input.summary.note,
     },
     heading,
   );
@@ -76,9 +81,10 @@ function assemble(
   budget: number,
   marker: string,
 ): RenderedExport {
-  const blocks = renderTranscriptBlocks(input.messages, label, NOTE_BUDGET);
+  const blocks =
+    input.includeTranscript === false ? [] : renderTranscriptBlocks(input.messages, label, NOTE_BUDGET);
   const tail = marker ? `\n\n${marker}` : "";
-  let body = `${head}\n\n${blocks[0] ?? ""}${tail}`;
+  let body = input.includeTranscript === false ? `${head}${tail}` : `${head}\n\n${blocks[0] ?? ""}${tail}`;
   let continuations = blocks.slice(1);
   if (body.length > budget) {
     body = `${head}\n\n_The conversation is long: it follows in the comments below._${tail}`;

@@ -31,11 +31,13 @@ export interface ContextFacts {
   messages: PreparedMessage[];
   requestedByName: string;
   summarizer: string;
+  /** Why this summarizer wrote it, e.g. "the model failed: timeout". */
+  summarizerNote?: string;
 }
 
 /** The low-context facts a reader who was not there needs: where, who, when, what was linked. */
 export function renderContextSection(
-  { thread, messages, requestedByName, summarizer }: ContextFacts,
+  { thread, messages, requestedByName, summarizer, summarizerNote }: ContextFacts,
   heading: string,
 ) {
   const first = messages[0];
@@ -56,7 +58,7 @@ export function renderContextSection(
     lines.push(`- **Redacted:** ${plural(redactions, "secret")} replaced with \`[redacted]\` before export`);
   }
   lines.push(
-    `- **Filed by:** threadport for ${makeSafeForGitLab(oneLine(requestedByName))} · summary by the ${summarizer} summarizer`,
+    `- **Filed by:** threadport for ${makeSafeForGitLab(oneLine(requestedByName))} · summary by the ${summarizer} summarizer${summarizerNote ? ` (${makeSafeForGitLab(oneLine(summarizerNote))})` : ""}`,
   );
   return `${heading} Context\n\n${lines.join("\n")}`;
 }

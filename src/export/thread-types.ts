@@ -19,6 +19,14 @@ export interface ThreadMessage {
   files: SlackFile[];
   /** Set when the message was edited. */
   editedTs?: string;
+  /** Emoji reactions on the message (names without colons), threadport's own left out. */
+  reactions?: MessageReaction[];
+}
+
+export interface MessageReaction {
+  name: string;
+  /** Slack user ids of who reacted (Slack may list fewer than reacted). */
+  users: string[];
 }
 
 export interface Person {

@@ -2,14 +2,22 @@
 import { GitbeakerRequestError, GitbeakerTimeoutError } from "@gitbeaker/requester-utils";
 import { Gitlab } from "@gitbeaker/rest";
 import { ThreadportError } from "../errors.js";
-import type { CreatedIssue, IssueTracker, NewIssue, TrackerProject } from "../export/ports.js";
+import type {
+  CreatedIssue,
+  IssueTracker,
+  NewIssue,
+  ProjectAccess,
+  TrackerIssue,
+  TrackerProject,
+} from "../export/ports.js";
 import {
   DEFAULT_RETRY_POLICY,
   parseRetryAfter,
   type RetryPolicy,
   retryWithBackoff,
 } from "../util/retry-with-backoff.js";
-import { singleAttemptRequester } from "./single-attempt-requester.js";
+import { projectAccessOf, toTrackerIssue, toTrackerProject } from "./gitlab-read-shapes.js";
+import { createSingleAttemptRequester } from "./single-attempt-requester.js";
 
 export interface GitLabTrackerOptions {
   host: string;
@@ -17,9 +25,18 @@ export interface GitLabTrackerOptions {
   retryPolicy?: RetryPolicy;
   /** Per-request timeout; gitbeaker's default is 300 s, far longer than anyone waits for a reply. */
   timeoutMs?: number;
+  /** The fetch used for every request; a metered one records latency and 429s. */
+  fetch?: typeof fetch;
 }
 
 const RETRIED_STATUSES = new Set([429, 500, 502, 503, 504]);
+/** The role threadport asks for: it can file issues, set labels and see confidential issues. */
+const REPORTER = 20;
+
+/** Asks for a single page (gitbeaker otherwise follows every `next` link). */
+function onePage(limit: number): { pagination: "offset"; page: number; perPage: number } {
+  return { pagination: "offset", page: 1, perPage: Math.min(Math.max(Math.floor(limit), 1), 100) };
+}
 
 export class GitLabTracker implements IssueTracker {
   private readonly api: InstanceType<typeof Gitlab<false>>;
@@ -30,7 +47,7 @@ export class GitLabTracker implements IssueTracker {
       host: options.host,
       token: options.token,
       queryTimeout: options.timeoutMs ?? 20_000,
-      requesterFn: singleAttemptRequester,
+      requesterFn: createSingleAttemptRequester(options.fetch),
     });
     this.retryPolicy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
   }
@@ -48,6 +65,7 @@ export class GitLabTracker implements IssueTracker {
         this.api.Issues.create(projectId, issue.title, {
           description: issue.description,
           confidential: issue.confidential,
+          ...(issue.labels?.length ? { labels: issue.labels.join(",") } : {}),
         }),
       String(projectId),
       { retryOnlyUnprocessed: true },
@@ -70,6 +88,65 @@ export class GitLabTracker implements IssueTracker {
       },
     );
     return { id: note.id };
+  }
+
+  async searchProjects(search: string, limit: number): Promise<TrackerProject[]> {
+    const projects = await this.call(
+      () =>
+        this.api.Projects.all({
+          membership: true,
+          minAccessLevel: REPORTER,
+          withIssuesEnabled: true,
+          archived: false,
+          simple: true,
+          orderBy: "last_activity_at",
+          // Also match the group path, so "acme/we" finds acme/web.
+          ...(search.trim() ? { search: search.trim(), searchNamespaces: true } : {}),
+          ...onePage(limit),
+        }),
+      "(project search)",
+    );
+    return projects.slice(0, limit).map(toTrackerProject);
+  }
+
+  async searchOpenIssues(project: string | number, search: string, limit: number): Promise<TrackerIssue[]> {
+    const text = search.trim().replace(/^#(?=\d+$)/, "");
+    const filter = /^\d+$/.test(text) ? { iids: [Number(text)] } : text ? { search: text } : {};
+    const issues = await this.call(
+      () =>
+        this.api.Issues.all({
+          projectId: project,
+          state: "opened",
+          orderBy: "updated_at",
+          ...filter,
+          ...onePage(limit),
+        }),
+      String(project),
+    );
+    return issues.slice(0, limit).map(toTrackerIssue);
+  }
+
+  async searchLabels(project: string | number, search: string, limit: number): Promise<string[]> {
+    const labels = await this.call(
+      () =>
+        this.api.ProjectLabels.all(project, {
+          includeAncestorGroups: true,
+          ...(search.trim() ? { search: search.trim() } : {}),
+          ...onePage(limit),
+        }),
+      String(project),
+    );
+    return labels.slice(0, limit).map((label) => label.name);
+  }
+
+  async getIssue(project: string | number, iid: number): Promise<TrackerIssue> {
+    const issue = await this.call(() => this.api.Issues.show(iid, { projectId: project }), String(project));
+    return toTrackerIssue(issue);
+  }
+
+  async checkCanCreateIssues(pathOrId: string): Promise<ProjectAccess> {
+    const project = await this.call(() => this.api.Projects.show(pathOrId), pathOrId);
+    return projectAccessOf(project, REPORTER);
   }
 
   private async call<T>(
@@ -117,7 +194,8 @@ function isNetworkError(error: unknown): boolean {
 export function toThreadportError(error: unknown, project: string, host: string): ThreadportError {
   const status = statusOf(error);
   const detail = error instanceof Error ? error.message : String(error);
-  const details = { project, host, status, detail };
+  // retryAfterMs lets a job retried later (src/jobs/) wait as long as GitLab asked, beyond this call's own retries.
+  const details = { project, host, status, detail, retryAfterMs: retryAfterOf(error) };
   switch (status) {
     case 401:
       return new ThreadportError("gitlab_unauthorized", "GitLab rejected the token", details, {

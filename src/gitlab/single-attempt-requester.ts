@@ -12,34 +12,36 @@ import {
 
 type HandlerOptions = RequestOptions & { prefixUrl?: string; searchParams?: string; method?: string };
 
-async function singleAttempt(endpoint: string, options?: Record<string, unknown>) {
-  const {
-    rateLimiters: _rateLimiters,
-    asStream,
-    prefixUrl,
-    searchParams,
-    method,
-    ...init
-  } = (options ?? {}) as HandlerOptions & { rateLimiters?: unknown };
-  const base = prefixUrl?.endsWith("/") ? prefixUrl : `${prefixUrl ?? ""}/`;
-  const url = new URL(endpoint, base);
-  url.search = searchParams ?? "";
-  const request = new Request(url, { ...(init as RequestInit), method });
-  const response = await fetch(request).catch((error: Error) => {
-    if (error.name === "TimeoutError" || error.name === "AbortError") {
-      throw new GitbeakerTimeoutError("Query timeout was reached");
+/** Makes the handler over a given fetch, so that a metered fetch can record every call (src/ops/metrics.ts). */
+const singleAttemptWith =
+  (doFetch: typeof fetch) => async (endpoint: string, options?: Record<string, unknown>) => {
+    const {
+      rateLimiters: _rateLimiters,
+      asStream,
+      prefixUrl,
+      searchParams,
+      method,
+      ...init
+    } = (options ?? {}) as HandlerOptions & { rateLimiters?: unknown };
+    const base = prefixUrl?.endsWith("/") ? prefixUrl : `${prefixUrl ?? ""}/`;
+    const url = new URL(endpoint, base);
+    url.search = searchParams ?? "";
+    const request = new Request(url, { ...(init as RequestInit), method });
+    const response = await doFetch(request).catch((error: Error) => {
+      if (error.name === "TimeoutError" || error.name === "AbortError") {
+        throw new GitbeakerTimeoutError("Query timeout was reached");
+      }
+      throw error;
+    });
+    if (!response.ok) {
+      const description = await describeFailure(response);
+      throw new GitbeakerRequestError(description, { cause: { description, request, response } });
     }
-    throw error;
-  });
-  if (!response.ok) {
-    const description = await describeFailure(response);
-    throw new GitbeakerRequestError(description, { cause: { description, request, response } });
-  }
-  const headers = Object.fromEntries(response.headers.entries());
-  if (asStream) return { body: response.body, headers, status: response.status };
-  const body = response.status === 204 ? null : await readBody(response);
-  return { body, headers, status: response.status };
-}
+    const headers = Object.fromEntries(response.headers.entries());
+    if (asStream) return { body: response.body, headers, status: response.status };
+    const body = response.status === 204 ? null : await readBody(response);
+    return { body, headers, status: response.status };
+  };
 
 async function readBody(response: Response): Promise<unknown> {
   const contentType = (response.headers.get("content-type") ?? "").split(";")[0]?.trim() ?? "";
@@ -59,8 +61,12 @@ async function describeFailure(response: Response): Promise<string> {
   }
 }
 
-export const singleAttemptRequester = createRequesterFn(
-  (_serviceOptions, requestOptions) => Promise.resolve(requestOptions),
-  // biome-ignore lint/suspicious/noExplicitAny: gitbeaker's handler type is generic over response bodies
-  singleAttempt as any,
-);
+export function createSingleAttemptRequester(doFetch: typeof fetch = fetch) {
+  return createRequesterFn(
+    (_serviceOptions, requestOptions) => Promise.resolve(requestOptions),
+    // biome-ignore lint/suspicious/noExplicitAny: gitbeaker's handler type is generic over response bodies
+    singleAttemptWith(doFetch) as any,
+  );
+}
+
+export const singleAttemptRequester = createSingleAttemptRequester();

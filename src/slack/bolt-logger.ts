@@ -6,11 +6,14 @@ export function boltLogger(log: PinoLogger): BoltLogger {
   let level = LogLevel.INFO;
   const write =
     (method: "debug" | "info" | "warn" | "error") =>
-    (...parts: unknown[]) =>
+    (...parts: unknown[]) => {
+      // Bolt logs at debug on every request; formatting its objects when nobody reads them is the cost.
+      if (!log.isLevelEnabled(method)) return;
       log[method](
         { source: "bolt" },
         parts.map((p) => (typeof p === "string" ? p : JSON.stringify(p))).join(" "),
       );
+    };
   return {
     debug: write("debug"),
     info: write("info"),

@@ -2,6 +2,7 @@
 import type { WebClient } from "@slack/web-api";
 import type { ThreadNotifier } from "../export/ports.js";
 import { slackErrorCode, toSlackThreadportError } from "./slack-error.js";
+import { linkProjectPrompt } from "./views/link-project-prompt.js";
 
 export class SlackNotifier implements ThreadNotifier {
   constructor(private readonly client: WebClient) {}
@@ -41,6 +42,32 @@ export class SlackNotifier implements ThreadNotifier {
       // direct-message tab still reaches the person.
       try {
         await this.client.chat.postMessage({ channel: userId, text });
+      } catch (error) {
+        throw toSlackThreadportError(error, "chat.postMessage");
+      }
+    }
+  }
+
+  async askToLinkProject(
+    channelId: string,
+    userId: string,
+    threadTs: string | undefined,
+    text: string,
+    messageTs?: string,
+  ): Promise<void> {
+    const blocks = linkProjectPrompt(text, { c: channelId, ...(messageTs ? { m: messageTs } : {}) });
+    try {
+      await this.client.chat.postEphemeral({
+        channel: channelId,
+        user: userId,
+        thread_ts: threadTs,
+        text,
+        blocks,
+      });
+    } catch {
+      // As in tellUser: the app's direct-message tab reaches the person where the channel does not.
+      try {
+        await this.client.chat.postMessage({ channel: userId, text, blocks });
       } catch (error) {
         throw toSlackThreadportError(error, "chat.postMessage");
       }

@@ -1,5 +1,5 @@
 /** Maps Slack Web API objects to threadport's domain types. */
-import type { Conversation, Person, ThreadMessage } from "../export/thread-types.js";
+import type { Conversation, MessageReaction, Person, ThreadMessage } from "../export/thread-types.js";
 
 export interface SlackApiMessage {
   type?: string;
@@ -13,6 +13,7 @@ export interface SlackApiMessage {
   text?: string;
   edited?: { user?: string; ts?: string };
   files?: { name?: string; title?: string; permalink?: string; url_private?: string }[];
+  reactions?: { name?: string; users?: string[]; count?: number }[];
 }
 
 interface SlackApiChannel {
@@ -45,7 +46,22 @@ export function toThreadMessage(message: SlackApiMessage): ThreadMessage {
       url: file.permalink ?? file.url_private ?? "",
     })),
     editedTs: message.edited?.ts,
+    ...(message.reactions?.length ? { reactions: toReactions(message.reactions) } : {}),
   };
+}
+
+function toReactions(reactions: NonNullable<SlackApiMessage["reactions"]>): MessageReaction[] {
+  return reactions.filter((r) => r.name).map((r) => ({ name: r.name!, users: r.users ?? [] }));
+}
+
+/** The message without the reactions a user (threadport itself) added, such as its ✅ after an export. */
+export function withoutReactionsBy(message: ThreadMessage, userId: string): ThreadMessage {
+  if (!message.reactions) return message;
+  const reactions = message.reactions
+    .map((r) => ({ name: r.name, users: r.users.filter((u) => u !== userId) }))
+    .filter((r) => r.users.length > 0);
+  const { reactions: _, ...rest } = message;
+  return reactions.length > 0 ? { ...rest, reactions } : rest;
 }
 
 export function toConversation(id: string, channel: SlackApiChannel): Conversation {

@@ -4,7 +4,13 @@ import type { ThreadLocation, ThreadReader } from "../export/ports.js";
 import type { Conversation, Person, SlackThread, ThreadMessage } from "../export/thread-types.js";
 import type { Store } from "../store/store.js";
 import { toSlackThreadportError } from "./slack-error.js";
-import { type SlackApiMessage, toConversation, toPerson, toThreadMessage } from "./slack-shapes.js";
+import {
+  type SlackApiMessage,
+  toConversation,
+  toPerson,
+  toThreadMessage,
+  withoutReactionsBy,
+} from "./slack-shapes.js";
 
 export interface SlackThreadReaderOptions {
   client: WebClient;
@@ -36,7 +42,9 @@ export class SlackThreadReader implements ThreadReader {
     const conversation = await this.readConversation(location.channelId);
     const raw = await this.readAllReplies(location.channelId, location.messageTs);
     const threadTs = raw[0]?.thread_ts ?? raw[0]?.ts ?? location.messageTs;
-    const messages = raw.filter((m) => this.belongsInExport(m)).map(toThreadMessage);
+    const messages = raw
+      .filter((m) => this.belongsInExport(m))
+      .map((m) => withoutReactionsBy(toThreadMessage(m), this.options.botUserId));
     const people = await this.resolvePeople(location.teamId, messages);
     const permalink = await this.call("chat.getPermalink", () =>
       this.options.client.chat.getPermalink({ channel: location.channelId, message_ts: threadTs }),
@@ -46,6 +54,51 @@ export class SlackThreadReader implements ThreadReader {
       conversation,
       threadTs,
       permalink: permalink.permalink ?? "",
+      messages,
+      people,
+    };
+  }
+
+  /**
+   * The channel's latest `count` top-level messages, oldest first, shaped as a thread (for `/async issue`).
+   * Pages like readThread: Slack may return as few as 15 messages per page.
+   */
+  async readRecentMessages(
+    location: { teamId: string; channelId: string },
+    count: number,
+  ): Promise<SlackThread> {
+    const { channelId } = location;
+    const conversation = await this.readConversation(channelId);
+    const raw: SlackApiMessage[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.call("conversations.history", () =>
+        this.options.client.conversations.history({
+          channel: channelId,
+          cursor,
+          limit: Math.min(count, 200),
+        }),
+      );
+      raw.push(...((page.messages ?? []) as SlackApiMessage[]));
+      cursor = page.response_metadata?.next_cursor || undefined;
+    } while (cursor && raw.length < count);
+    const messages = raw
+      .filter((m) => this.belongsInExport(m))
+      .slice(0, count)
+      .reverse()
+      .map(toThreadMessage);
+    const people = await this.resolvePeople(location.teamId, messages);
+    const newest = messages.at(-1)?.ts;
+    const permalink = newest
+      ? await this.call("chat.getPermalink", () =>
+          this.options.client.chat.getPermalink({ channel: channelId, message_ts: newest }),
+        )
+      : undefined;
+    return {
+      teamId: location.teamId,
+      conversation,
+      threadTs: messages[0]?.ts ?? "0",
+      permalink: permalink?.permalink ?? "",
       messages,
       people,
     };

@@ -60,6 +60,89 @@ CREATE TABLE handled_events (
 CREATE INDEX handled_events_handled_at ON handled_events (handled_at);
 `,
   },
+  {
+    version: 2,
+    name: "channel_links_and_settings",
+    up: `
+CREATE TABLE channel_links (
+  team_id TEXT NOT NULL,
+  channel_id TEXT NOT NULL,
+  project_path TEXT NOT NULL,
+  project_id INTEGER NOT NULL,
+  linked_by TEXT NOT NULL,
+  linked_at BIGINT NOT NULL,
+  PRIMARY KEY (team_id, channel_id)
+);
+
+CREATE TABLE channel_settings (
+  team_id TEXT NOT NULL,
+  channel_id TEXT NOT NULL,
+  nudges_enabled INTEGER,
+  updated_at BIGINT NOT NULL,
+  PRIMARY KEY (team_id, channel_id)
+);
+
+CREATE INDEX thread_links_team_updated ON thread_links (team_id, updated_at);
+`,
+  },
+  {
+    version: 3,
+    name: "nudges",
+    up: `
+CREATE TABLE nudge_threads (
+  team_id TEXT NOT NULL,
+  channel_id TEXT NOT NULL,
+  thread_ts TEXT NOT NULL,
+  last_ts TEXT NOT NULL,
+  last_user TEXT NOT NULL,
+  reply_count INTEGER NOT NULL,
+  participants TEXT NOT NULL,
+  pairs TEXT NOT NULL,
+  moved_replies INTEGER NOT NULL,
+  moved_since TEXT,
+  nudged TEXT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  PRIMARY KEY (team_id, channel_id, thread_ts)
+);
+
+CREATE INDEX nudge_threads_updated_at ON nudge_threads (updated_at);
+
+CREATE TABLE nudge_settings (
+  team_id TEXT NOT NULL,
+  channel_id TEXT NOT NULL,
+  call_round_trips INTEGER,
+  long_thread_replies INTEGER,
+  long_thread_participants INTEGER,
+  moved_replies INTEGER,
+  updated_at BIGINT NOT NULL,
+  PRIMARY KEY (team_id, channel_id)
+);
+`,
+  },
+  {
+    version: 4,
+    name: "durable_jobs",
+    up: `
+CREATE TABLE jobs (
+  id TEXT NOT NULL PRIMARY KEY,
+  kind TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  state TEXT NOT NULL,
+  attempts INTEGER NOT NULL,
+  max_attempts INTEGER NOT NULL,
+  run_at BIGINT NOT NULL,
+  locked_by TEXT,
+  locked_until BIGINT,
+  last_error_code TEXT,
+  last_error TEXT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  finished_at BIGINT
+);
+
+CREATE INDEX jobs_state_run_at ON jobs (state, run_at);
+`,
+  },
 ];
 
 /** SQL that creates the bookkeeping table; portable, and safe to run on every start. */

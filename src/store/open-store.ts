@@ -1,31 +1,34 @@
 import { fileURLToPath } from "node:url";
+import { openPostgresStore } from "./postgres-store.js";
 import { openSqliteStore } from "./sqlite-store.js";
 import type { Store } from "./store.js";
 import { StoreError } from "./store-error.js";
 
 const SUPPORTED_FORMS =
-  "a file path (./data/threadport.db), a file: URL (file:///var/lib/threadport/threadport.db) or a sqlite: URL " +
-  "(sqlite:./data/threadport.db)";
+  "a file path (./data/threadport.db), a file: URL (file:///var/lib/threadport/threadport.db), a sqlite: URL " +
+  "(sqlite:./data/threadport.db) or a PostgreSQL URL (postgres://user:password@host:5432/threadport)";
 
 /**
  * Opens the store that DATABASE_URL names. Accepted: a plain path, `file:` and `sqlite:` URLs (SQLite, the
- * default); `postgres://` / `postgresql://` is recognised but not supported yet.
+ * default); `postgres://` / `postgresql://` (PostgreSQL, for several replicas).
  */
 export async function openStore(databaseUrl: string): Promise<Store> {
+  const target = parseDatabaseUrl(databaseUrl);
+  if (target.kind === "postgres") return openPostgresStore(target.url);
+  return openSqliteStore(target.path);
+}
+
+export type DatabaseTarget = { kind: "sqlite"; path: string } | { kind: "postgres"; url: string };
+
+/** What DATABASE_URL names: a SQLite file, or a PostgreSQL server (postgres:// or postgresql://). */
+export function parseDatabaseUrl(databaseUrl: string): DatabaseTarget {
   const url = databaseUrl.trim();
   if (url === "") {
     throw new StoreError("invalid_database_url", `DATABASE_URL is empty. Set it to ${SUPPORTED_FORMS}.`);
   }
   const scheme = schemeOf(url);
-  if (scheme === "postgres" || scheme === "postgresql") {
-    // PostgreSQL gets its own store behind the same interface; dispatch to it here once it exists.
-    throw new StoreError(
-      "unsupported_database",
-      "DATABASE_URL points to PostgreSQL, which this threadport version does not support yet (it comes in a " +
-        `later release). Use SQLite for now: set DATABASE_URL to ${SUPPORTED_FORMS}.`,
-    );
-  }
-  return openSqliteStore(sqlitePathOf(url, scheme));
+  if (scheme === "postgres" || scheme === "postgresql") return { kind: "postgres", url };
+  return { kind: "sqlite", path: sqlitePathOf(url, scheme) };
 }
 
 /** The URL scheme in lower case, or undefined for a plain path. Needs two letters so "C:\db" stays a path. */

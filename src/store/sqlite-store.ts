@@ -2,9 +2,15 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import type { Person } from "../export/thread-types.js";
+import type { ChannelNudgeThresholds } from "../nudge/nudge-settings.js";
+import type { NudgeThreadState } from "../nudge/thread-state.js";
 import { applySqliteMigrations } from "./apply-sqlite-migrations.js";
+import type { JobFinish, JobRecord, JobState, JobStats, NewJob } from "./job-records.js";
 import { migrations as knownMigrations, type Migration } from "./migrations.js";
-import type { Store, ThreadLink } from "./store.js";
+import * as channelLinks from "./sqlite-channel-links.js";
+import * as jobs from "./sqlite-jobs.js";
+import * as nudges from "./sqlite-nudges.js";
+import type { ChannelLink, RecentExport, Store, ThreadLink } from "./store.js";
 import { StoreError } from "./store-error.js";
 
 /** Slack retries an event for about 5 minutes; a week of ids is ample and keeps the table small. */
@@ -170,7 +176,116 @@ export class SqliteStore implements Store {
     this.run("release an event", () => this.statements.releaseEvent.run(eventId));
   }
 
+  async getChannelLink(teamId: string, channelId: string): Promise<ChannelLink | undefined> {
+    return this.run("read a channel link", () => channelLinks.getChannelLink(this.db, teamId, channelId));
+  }
+
+  async saveChannelLink(link: ChannelLink): Promise<void> {
+    this.run("save a channel link", () => channelLinks.saveChannelLink(this.db, link));
+  }
+
+  async deleteChannelLink(teamId: string, channelId: string): Promise<boolean> {
+    return this.run("remove a channel link", () =>
+      channelLinks.deleteChannelLink(this.db, teamId, channelId),
+    );
+  }
+
+  async listChannelLinks(teamId: string): Promise<ChannelLink[]> {
+    return this.run("list channel links", () => channelLinks.listChannelLinks(this.db, teamId));
+  }
+
+  async listRecentExports(
+    teamId: string,
+    options: { channelId?: string; limit: number },
+  ): Promise<RecentExport[]> {
+    return this.run("list recent exports", () => channelLinks.listRecentExports(this.db, teamId, options));
+  }
+
+  async getNudgesEnabled(teamId: string, channelId: string): Promise<boolean | undefined> {
+    return this.run("read a channel setting", () =>
+      channelLinks.getNudgesEnabled(this.db, teamId, channelId),
+    );
+  }
+
+  async setNudgesEnabled(teamId: string, channelId: string, enabled: boolean): Promise<void> {
+    this.run("save a channel setting", () =>
+      channelLinks.setNudgesEnabled(this.db, teamId, channelId, enabled, this.now()),
+    );
+  }
+
+  async getNudgeThread(
+    teamId: string,
+    channelId: string,
+    threadTs: string,
+  ): Promise<NudgeThreadState | undefined> {
+    return this.run("read a thread's nudge state", () =>
+      nudges.getNudgeThread(this.db, teamId, channelId, threadTs),
+    );
+  }
+
+  async saveNudgeThread(state: NudgeThreadState, expectedLastTs: string | undefined): Promise<boolean> {
+    return this.run("save a thread's nudge state", () =>
+      nudges.saveNudgeThread(this.db, state, expectedLastTs, this.now()),
+    );
+  }
+
+  async getNudgeThresholds(teamId: string, channelId: string): Promise<ChannelNudgeThresholds | undefined> {
+    return this.run("read nudge thresholds", () => nudges.getNudgeThresholds(this.db, teamId, channelId));
+  }
+
+  async saveNudgeThresholds(
+    teamId: string,
+    channelId: string,
+    thresholds: ChannelNudgeThresholds,
+  ): Promise<void> {
+    this.run("save nudge thresholds", () =>
+      nudges.saveNudgeThresholds(this.db, teamId, channelId, thresholds, this.now()),
+    );
+  }
+
+  async enqueueJob(job: NewJob): Promise<boolean> {
+    return this.run("add a job", () => jobs.enqueueJob(this.db, job, this.now()));
+  }
+
+  async claimJobs(workerId: string, limit: number, leaseMs: number): Promise<JobRecord[]> {
+    return this.run("claim jobs", () => jobs.claimJobs(this.db, workerId, limit, leaseMs, this.now()));
+  }
+
+  async renewJobLease(id: string, workerId: string, leaseMs: number): Promise<boolean> {
+    return this.run("renew a job lease", () => jobs.renewJobLease(this.db, id, workerId, leaseMs, this.now()));
+  }
+
+  async finishJob(id: string, workerId: string, finish: JobFinish): Promise<void> {
+    this.run("finish a job", () => jobs.finishJob(this.db, id, workerId, finish, this.now()));
+  }
+
+  async requeueRunningJobs(): Promise<number> {
+    return this.run("requeue interrupted jobs", () => jobs.requeueRunningJobs(this.db, this.now()));
+  }
+
+  async getJob(id: string): Promise<JobRecord | undefined> {
+    return this.run("read a job", () => jobs.getJob(this.db, id));
+  }
+
+  async listJobs(states: JobState[], limit: number): Promise<JobRecord[]> {
+    return this.run("list jobs", () => jobs.listJobs(this.db, states, limit));
+  }
+
+  async retryJob(id: string): Promise<boolean> {
+    return this.run("retry a job", () => jobs.retryJob(this.db, id, this.now()));
+  }
+
+  async jobStats(): Promise<JobStats> {
+    return this.run("count jobs", () => jobs.jobStats(this.db));
+  }
+
+  async ping(): Promise<void> {
+    this.run("reach the database", () => this.db.prepare("SELECT 1").get());
+  }
+
   async close(): Promise<void> {
+    // Thread states are written in batches (sqlite-nudge-thread-cache.ts): the last batch goes now.
+    this.run("save pending nudge states", () => nudges.flushNudgeThreads(this.db));
     this.db.close();
   }
 

@@ -5,6 +5,8 @@ export interface SummaryMessage {
   isBot: boolean;
   at: Date;
   text: string;
+  /** Emoji names (without colons) that people other than the author reacted with. */
+  reactions?: string[];
 }
 
 export interface SummaryInput {
@@ -27,6 +29,8 @@ export interface ThreadSummary {
   openQuestions: string[];
   /** Which summarizer wrote it, shown in the issue (e.g. "offline"). */
   summarizer: string;
+  /** Shown after the summarizer's name, e.g. "the model failed: timeout" when the fallback wrote it. */
+  note?: string;
 }
 
 export interface Summarizer {

@@ -79,8 +79,9 @@ describe("when an export cannot be done", () => {
     expect(w.gitlab.issues(77)).toHaveLength(0);
   });
 
-  it("explains GitLab being down, and the same reaction works once it is back", async () => {
-    const w = await worldWith();
+  it("explains GitLab being down once every attempt failed, and the same reaction works once it is back", async () => {
+    // Exports are durable jobs that retry while GitLab is down; two quick attempts keep this test short.
+    const w = await worldWith({ bot: { env: { JOB_MAX_ATTEMPTS: "2", JOB_RETRY_BASE_MS: "100" } } });
     const ts = w.slack.post(CHANNELS.public.id, { user: "U_ALICE", text: "hello" });
     w.gitlab.setDown(true);
     const text = await reactAndReadPrivateAnswer(w, CHANNELS.public.id, ts);

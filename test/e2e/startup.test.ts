@@ -17,7 +17,7 @@ describe("starting threadport", () => {
     const bot = await startBot({
       slackUrl: "not a url",
       gitlabUrl: "http://127.0.0.1:9",
-      env: { SLACK_BOT_TOKEN: "xoxp-user-token", GITLAB_TOKEN: "", GITLAB_DEFAULT_PROJECT: "" },
+      env: { SLACK_BOT_TOKEN: "xoxp-user-token", GITLAB_TOKEN: "", GITLAB_DEFAULT_PROJECT: "support" },
       waitUntilReady: false,
     });
     expect(await exitOf(bot)).toBe(78);

@@ -14,6 +14,7 @@ const ALL_CODES = [
   "gitlab_project_not_found",
   "gitlab_rejected",
   "gitlab_unavailable",
+  "no_project",
   "internal",
 ] as const satisfies readonly ErrorCode[];
 
@@ -170,5 +171,45 @@ describe("explainFailure wording", () => {
       *How to fix:* try again; if it keeps failing, tell your threadport admin (the logs have the details).
       Nothing was written to GitLab. Once fixed, add the :memo: reaction again."
     `);
+  });
+
+  it("explains no_project with the command that links a channel", () => {
+    expect(explain("no_project")).toMatchInlineSnapshot(`
+      ":warning: I couldn't export this thread: this channel is not linked to a GitLab project, and no default project is set.
+      *How to fix:* link this channel with \`/async link group/project\` (or the button below).
+      Nothing was written to GitLab. Once fixed, add the :memo: reaction again."
+    `);
+  });
+
+  it("says how to try again for an export not started by a reaction", () => {
+    const text = explainFailure(new ThreadportError("gitlab_unavailable", "x"), {
+      ...CONTEXT,
+      again: "use *Send thread to GitLab* on the thread again",
+    });
+    expect(text.split("\n")[2]).toBe(
+      "Nothing was written to GitLab. Once fixed, use *Send thread to GitLab* on the thread again.",
+    );
+  });
+
+  it("points to /async link when the channel's linked project is missing", () => {
+    const text = explainFailure(new ThreadportError("gitlab_project_not_found", "x"), {
+      ...CONTEXT,
+      projectSource: "channel",
+    });
+    expect(text).toMatchInlineSnapshot(`
+      ":warning: I couldn't export this thread: the GitLab project \`acme/support\` does not exist, or threadport's token cannot see it.
+      *How to fix:* link this channel to an existing project with \`/async link group/project\`, and check that the token's user is a member of it.
+      Nothing was written to GitLab. Once fixed, add the :memo: reaction again."
+    `);
+  });
+
+  it("asks for another project when the person chose one that is missing", () => {
+    const text = explainFailure(new ThreadportError("gitlab_project_not_found", "x"), {
+      ...CONTEXT,
+      projectSource: "chosen",
+    });
+    expect(text.split("\n")[1]).toBe(
+      "*How to fix:* choose another project, and check that the token's user is a member of the project.",
+    );
   });
 });

@@ -7,6 +7,7 @@ import type {
   NewIssue,
   ThreadNotifier,
   ThreadReader,
+  TrackerIssue,
 } from "../../src/export/ports.js";
 import type { ConversationKind, Person, SlackThread, ThreadMessage } from "../../src/export/thread-types.js";
 import { openSqliteStore } from "../../src/store/sqlite-store.js";
@@ -21,8 +22,11 @@ export class MemoryTracker implements IssueTracker {
   notes: { iid: number; body: string }[] = [];
   failWith?: ThreadportError;
   failNotesAfter?: number;
+  /** Every project path or id asked for, in order. */
+  projectsAsked: string[] = [];
 
   async getProject(pathOrId: string) {
+    this.projectsAsked.push(pathOrId);
     if (this.failWith?.code === "gitlab_project_not_found") throw this.failWith;
     return { id: 7, pathWithNamespace: pathOrId, webUrl: `https://gitlab.test/${pathOrId}` };
   }
@@ -47,12 +51,39 @@ export class MemoryTracker implements IssueTracker {
     this.notes.push({ iid, body });
     return { id: this.notes.length };
   }
+  async searchProjects() {
+    return [];
+  }
+  async searchOpenIssues() {
+    return [];
+  }
+  async searchLabels() {
+    return [];
+  }
+  async getIssue(_project: string | number, iid: number): Promise<TrackerIssue> {
+    if (this.failWith) throw this.failWith;
+    return {
+      projectId: 7,
+      iid,
+      title: `Existing issue ${iid}`,
+      webUrl: `https://gitlab.test/acme/web/-/issues/${iid}`,
+      reference: `acme/web#${iid}`,
+      state: "opened",
+      labels: [],
+      assignees: [],
+      confidential: false,
+    };
+  }
+  async checkCanCreateIssues(pathOrId: string) {
+    return { project: await this.getProject(pathOrId), canCreateIssues: true as const };
+  }
 }
 
 export class RecordingNotifier implements ThreadNotifier {
   replies: { channelId: string; threadTs: string; text: string }[] = [];
   reactions: { channelId: string; ts: string; name: string }[] = [];
   toldUser: { userId: string; text: string }[] = [];
+  askedToLink: { channelId: string; userId: string; text: string; messageTs?: string }[] = [];
   async replyInThread(channelId: string, threadTs: string, text: string) {
     this.replies.push({ channelId, threadTs, text });
   }
@@ -61,6 +92,15 @@ export class RecordingNotifier implements ThreadNotifier {
   }
   async tellUser(_channelId: string, userId: string, _threadTs: string | undefined, text: string) {
     this.toldUser.push({ userId, text });
+  }
+  async askToLinkProject(
+    channelId: string,
+    userId: string,
+    _threadTs: string | undefined,
+    text: string,
+    messageTs?: string,
+  ) {
+    this.askedToLink.push({ channelId, userId, text, messageTs });
   }
 }
 
@@ -122,7 +162,7 @@ export class ThreadScenario {
       summarizer: fixedSummarizer,
       store: this.store,
       locks: this.locks,
-      defaultProject: "acme/web",
+      defaultProject: this.defaultProject,
       log: silentLog,
     };
   }
@@ -130,6 +170,8 @@ export class ThreadScenario {
   store?: Awaited<ReturnType<typeof openSqliteStore>>;
   private storePromise?: ReturnType<typeof openSqliteStore>;
   locks = new KeyedMutex();
+  /** GITLAB_DEFAULT_PROJECT; undefined for "none set". */
+  defaultProject: string | undefined = "acme/web";
 
   request(flaggedTs = this.messages[0]?.ts ?? "1.0"): ExportRequest {
     return {

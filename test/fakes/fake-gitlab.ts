@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type RouteRequest, type RouteResponse, UNAUTHORIZED } from "./gitlab-api-common.js";
+import { type Chaos, type Interception, Interceptors, type RequestMatch } from "./gitlab-interceptors.js";
 import { route } from "./gitlab-routes.js";
 import {
   type FakeGitLabUser,
@@ -63,6 +64,10 @@ export interface FakeGitLab {
   failNext(match: { method?: string; pathIncludes?: string }, fault: GitLabFault, times?: number): void;
   /** While down, every request gets 503. */
   setDown(down: boolean): void;
+  /** Lets the next matching request through, then answers late, wrongly or never (gitlab-interceptors.ts). */
+  interceptNext(match: RequestMatch, interception: Interception, times?: number): void;
+  /** Decides per request whether to fail before or after doing the work; undefined turns it off. */
+  setChaos(chaos: Chaos | undefined): void;
 }
 
 interface QueuedFault {
@@ -76,6 +81,7 @@ export async function startFakeGitLab(options: FakeGitLabOptions = {}): Promise<
   const requests: RecordedGitLabRequest[] = [];
   const faults: QueuedFault[] = [];
   const window = new MinuteWindow();
+  const interceptors = new Interceptors();
   let down = false;
   let origin = "";
 
@@ -91,7 +97,7 @@ export async function startFakeGitLab(options: FakeGitLabOptions = {}): Promise<
     return queued.fault;
   }
 
-  function handle(req: IncomingMessage, res: ServerResponse, raw: string): void {
+  async function handle(req: IncomingMessage, res: ServerResponse, raw: string): Promise<void> {
     const url = new URL(req.url ?? "/", origin);
     const method = (req.method ?? "GET").toUpperCase();
     const body = parseBody(req, raw);
@@ -106,7 +112,14 @@ export async function startFakeGitLab(options: FakeGitLabOptions = {}): Promise<
       at: Date.now(),
     };
     requests.push(record);
-    const reply = answer(url, method, body, token);
+    const chaos = down ? undefined : interceptors.chaos?.(method, url.pathname);
+    const interception = down || chaos ? undefined : interceptors.take(method, url.pathname);
+    let reply =
+      chaos && "failBefore" in chaos ? faultResponse(chaos.failBefore) : answer(url, method, body, token);
+    if (chaos && "failAfter" in chaos) reply = faultResponse(chaos.failAfter);
+    if (interception?.thenFail) reply = faultResponse(interception.thenFail);
+    if (interception?.hang) return;
+    if (interception?.delayMs) await new Promise((resolve) => setTimeout(resolve, interception.delayMs));
     record.status = reply.status;
     if (typeof reply.body === "string") sendText(res, reply.status, reply.body, reply.headers);
     else sendJson(res, reply.status, reply.body, reply.headers);
@@ -160,6 +173,12 @@ export async function startFakeGitLab(options: FakeGitLabOptions = {}): Promise<
     },
     setDown(value) {
       down = value;
+    },
+    interceptNext(match, interception, times = 1) {
+      interceptors.add(match, interception, times);
+    },
+    setChaos(chaos) {
+      interceptors.chaos = chaos;
     },
   };
 }

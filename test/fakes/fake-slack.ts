@@ -14,6 +14,8 @@ import {
   startServer,
 } from "./http-helpers.js";
 import { type MethodContext, SLACK_METHODS } from "./slack-methods.js";
+import { openedViews } from "./slack-methods-views.js";
+import { answerResponseUrl, RESPONSE_URL_PATH } from "./slack-response-urls.js";
 import type { WorkspaceInfo } from "./slack-shapes.js";
 import {
   type Ephemeral,
@@ -41,6 +43,8 @@ export const DEFAULT_SLACK_SCOPES = [
   "reactions:write",
   "reactions:read",
   "commands",
+  "links:read",
+  "links:write",
 ] as const;
 
 export interface FakeSlackOptions {
@@ -96,6 +100,8 @@ export interface FakeSlack {
   postedMessages(): (SlackMessage & { channel: string })[];
   ephemerals(): Ephemeral[];
   reactions(): Reaction[];
+  /** Modals as Slack holds them now (after views.open and views.update), oldest first, with id and hash. */
+  openViews(): Record<string, unknown>[];
 }
 
 export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
@@ -126,6 +132,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   /** Works out Slack's answer to one request; handle() sends it. */
   function answer(req: IncomingMessage, raw: string): Reply {
     const url = new URL(req.url ?? "/", "http://localhost");
+    if (RESPONSE_URL_PATH.test(url.pathname)) return answerResponseUrl(url.pathname, req, raw, calls);
     const match = /^\/api\/([A-Za-z0-9_.]+)$/.exec(url.pathname);
     if (!match) return { status: 404, body: "Not Found" };
     const method = match[1]!;
@@ -209,6 +216,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       return out.sort((a, b) => Number(a.ts) - Number(b.ts));
     },
     ephemerals: () => structuredClone(ws.ephemerals),
+    openViews: () => structuredClone(openedViews(ws)),
     reactions: () => structuredClone(ws.reactions),
   };
 }

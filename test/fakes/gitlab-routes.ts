@@ -7,6 +7,9 @@ import {
   UNAUTHORIZED,
   visibleIssue,
 } from "./gitlab-api-common.js";
+import { routeEdits } from "./gitlab-edits.js";
+import { matchesIssueSearch } from "./gitlab-issue-search.js";
+import { listLabels, listProjects } from "./gitlab-search-routes.js";
 import { currentUser, issueJson, noteJson, projectJson } from "./gitlab-shapes.js";
 import type { FakeProject, GitLabState } from "./gitlab-state.js";
 import { createIssue, createNote } from "./gitlab-writes.js";
@@ -15,7 +18,10 @@ const ROUTE_NOT_FOUND: RouteResponse = { status: 404, body: { error: "404 Not Fo
 
 export function route(state: GitLabState, req: RouteRequest): RouteResponse {
   const [head, id, sub, iid, leaf, ...rest] = req.segments;
+  const edited = routeEdits(state, req);
+  if (edited) return edited;
   if (head === "user" && id === undefined && req.method === "GET") return getCurrentUser(state, req);
+  if (head === "projects" && id === undefined && req.method === "GET") return listProjects(state, req);
   if (head !== "projects" || id === undefined || rest.length > 0) return ROUTE_NOT_FOUND;
   const key = `${req.method} ${sub ?? ""}${iid === undefined ? "" : "/:iid"}${leaf ? `/${leaf}` : ""}`;
   const handler = PROJECT_ROUTES[key];
@@ -47,6 +53,7 @@ const PROJECT_ROUTES: Record<string, ProjectHandler> = {
     return { status: 200, body: issueJson(state, project, issue, req.origin) };
   },
   "GET issues/:iid/notes": listNotes,
+  "GET labels": listLabels,
   "POST issues/:iid/notes": createNote,
 };
 
@@ -58,21 +65,22 @@ function getCurrentUser(state: GitLabState, req: RouteRequest): RouteResponse {
 function listIssues(state: GitLabState, req: RouteRequest, project: FakeProject): RouteResponse {
   const q = req.query;
   const stateFilter = q.get("state");
-  const search = q.get("search")?.toLowerCase();
+  const search = q.get("search");
   const searchIn = (q.get("in") ?? "title,description").split(",");
   const labels = (q.get("labels") ?? "").split(",").filter(Boolean);
   const iids = [...q.getAll("iids[]"), ...q.getAll("iids")].map(Number);
+  const authorId = q.get("author_id");
+  const createdAfter = q.get("created_after");
+  const createdBefore = q.get("created_before");
   const issues = state.issuesOf(project.id).filter((issue) => {
     if (!state.canSeeIssue(project, issue, req.userId)) return false;
     if ((stateFilter === "opened" || stateFilter === "closed") && issue.state !== stateFilter) return false;
     if (labels.some((label) => !issue.labels.includes(label))) return false;
     if (iids.length > 0 && !iids.includes(issue.iid)) return false;
-    if (!search) return true;
-    const haystack = [
-      searchIn.includes("title") ? issue.title : "",
-      searchIn.includes("description") ? issue.description : "",
-    ];
-    return haystack.some((text) => text?.toLowerCase().includes(search));
+    if (authorId && issue.author_id !== Number(authorId)) return false;
+    if (createdAfter && Date.parse(issue.created_at) < Date.parse(createdAfter)) return false;
+    if (createdBefore && Date.parse(issue.created_at) > Date.parse(createdBefore)) return false;
+    return !search || matchesIssueSearch(issue, search, searchIn);
   });
   const sorted = sortBy(
     issues,

@@ -1,4 +1,7 @@
 /** Web API methods of the fake Slack: each takes the call's params and returns Slack's JSON body. */
+import { SURFACE_METHODS } from "./slack-methods-surfaces.js";
+import { VIEW_METHODS } from "./slack-methods-views.js";
+import { withReactions } from "./slack-reactions.js";
 import { botProfile, conversationObject, permalink, userObject, type WorkspaceInfo } from "./slack-shapes.js";
 import type { FakeChannel, FakeChannelKind, SlackMessage, SlackWorkspace } from "./slack-state.js";
 
@@ -123,7 +126,11 @@ const conversationsReplies: MethodHandler = (ctx) => {
   const next = thread[start + take];
   return {
     ok: true,
-    messages: clone(withParent ? [thread[0]!, ...page] : page),
+    messages: withReactions(
+      clone(withParent ? [thread[0]!, ...page] : page),
+      found.channel.id,
+      ctx.ws.reactions,
+    ),
     has_more: next !== undefined,
     response_metadata: { next_cursor: next ? encodeCursor(next.ts) : "" },
   };
@@ -255,4 +262,6 @@ export const SLACK_METHODS: Record<string, MethodHandler> = {
   "chat.postMessage": chatPostMessage,
   "chat.postEphemeral": chatPostEphemeral,
   "reactions.add": reactionsAdd,
+  ...VIEW_METHODS,
+  ...SURFACE_METHODS,
 };

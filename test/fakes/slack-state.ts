@@ -45,6 +45,8 @@ export interface PostInput {
   username?: string;
   /** Pin the ts instead of taking the next one (must be unique in the channel). */
   ts?: string;
+  /** Reactions people already added, e.g. [{ name: "white_check_mark", users: ["U_BOB"] }]. */
+  reactions?: { name: string; users: string[] }[];
 }
 
 /** A message as Slack returns it; only fields that Slack sends are present. */
@@ -160,6 +162,7 @@ export class SlackWorkspace {
     if (input.thread_ts) message.thread_ts = input.thread_ts;
     if (input.files?.length) message.files = input.files.map((f) => this.fileObject(f, input.user));
     if (input.edited) message.edited = { user: input.user ?? input.bot_id ?? "", ts: this.nextTs() };
+    if (input.reactions?.length) message.reactions = structuredClone(input.reactions);
     return message;
   }
 

@@ -74,12 +74,12 @@ describe("openStore", () => {
   });
 
   it.each([
-    "postgres://threadport:s3cret@db:5432/threadport",
-    "postgresql://threadport:s3cret@db/threadport",
-  ])("says PostgreSQL comes later for %s, without repeating the password", async (url) => {
+    "postgres://threadport:s3cret@127.0.0.1:1/threadport",
+    "postgresql://threadport:s3cret@127.0.0.1:1/threadport",
+  ])("opens PostgreSQL for %s, and says when it cannot be reached without repeating the password", async (url) => {
     const error = await failureOf(url);
-    expect(error.code).toBe("unsupported_database");
-    expect(error.message).toMatch(/PostgreSQL.*not support yet/);
+    expect(error.code).toBe("store_unavailable");
+    expect(error.message).toContain("the PostgreSQL database 127.0.0.1:1/threadport cannot be reached");
     expect(error.message).not.toContain("s3cret");
   });
 

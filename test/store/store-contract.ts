@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Person } from "../../src/export/thread-types.js";
 import type { Store, ThreadLink } from "../../src/store/store.js";
+import { describeChannelLinkContract } from "./store-contract-channel-links.js";
+import { describeJobContract } from "./store-contract-jobs.js";
+import { describeNudgeContract } from "./store-contract-nudges.js";
 
 /** A store under test over an empty database, and how to open that same database again. */
 export interface StoreFixture {
@@ -197,6 +200,31 @@ export function describeStoreContract(name: string, makeStore: MakeStore, option
         await store.claimEvent("Ev3"); // an hour has passed: cleans up again
         expect(await store.claimEvent("Ev1")).toBe(true);
       });
+    });
+
+    describeNudgeContract({
+      store: () => store,
+      advance: (ms) => {
+        time += ms;
+      },
+      restart: options.survivesReopen ? () => restart() : undefined,
+    });
+
+    describeJobContract({
+      store: () => store,
+      advance: (ms) => {
+        time += ms;
+      },
+      now: () => time,
+      ...(options.survivesReopen ? { restart } : {}),
+    });
+
+    describeChannelLinkContract({
+      store: () => store,
+      advance: (ms) => {
+        time += ms;
+      },
+      restart: options.survivesReopen ? () => restart() : undefined,
     });
 
     describe.runIf(options.survivesReopen)("after a restart", () => {

@@ -8,8 +8,11 @@ export interface ReactionAddedDeps {
   botUserId: string;
   /** Records the event id; false when this event was handled before (Slack redelivers). */
   claimEvent(eventId: string): Promise<boolean>;
-  /** Starts the export without waiting for it: Slack wants its answer within 3 seconds. */
-  startExport(request: ExportRequest, log: Log): void;
+  /**
+   * Queues the export (a durable job) and returns at once: Slack wants its answer within 3 seconds.
+   * `eventId` makes the queueing idempotent, so a redelivered event cannot start a second export.
+   */
+  startExport(request: ExportRequest, log: Log, eventId: string): Promise<unknown>;
   log: Log;
 }
 
@@ -29,13 +32,18 @@ export function reactionAddedListener(deps: ReactionAddedDeps) {
       return;
     }
     log.info({ reaction: event.reaction }, "export requested");
-    deps.startExport(
-      {
-        location: { teamId, channelId: event.item.channel, messageTs: event.item.ts },
-        requestedBy: event.user,
-        reaction: event.reaction,
-      },
-      log,
-    );
+    try {
+      await deps.startExport(
+        {
+          location: { teamId, channelId: event.item.channel, messageTs: event.item.ts },
+          requestedBy: event.user,
+          reaction: event.reaction,
+        },
+        log,
+        eventId,
+      );
+    } catch (error) {
+      log.error({ err: error }, "could not queue the export");
+    }
   };
 }

@@ -47,7 +47,8 @@ interface Context {
 
 /**
  * Decisions, in order: sentences that state one ("let's go with …", "decision: …"), and proposals that
- * someone else confirms soon after ("sounds good", 👍, "approved"); the proposal's content is the decision.
+ * someone else confirms soon after ("sounds good", 👍, "approved") or reacts to with ✅ or 👍; the
+ * proposal's content is the decision.
  */
 export function findDecisions(
   messages: readonly PreparedMessage[],
@@ -74,6 +75,7 @@ export function findDecisions(
     }
     if (opensWithYes(message) && settleYesNoProposal(context, message)) continue;
     collectProposals(context, message);
+    if (message.agreedByReaction) adoptOwnProposal(context, message);
   }
   return keepDistinct(
     context.decisions.filter((d) => d !== ""),
@@ -141,6 +143,12 @@ function latestProposalOfOthers(context: Context, message: PreparedMessage): Pro
     if (proposal.author !== message.author) return proposal;
   }
   return undefined;
+}
+
+/** A ✅ or 👍 reaction by someone else on a proposal (or a conclusion) adopts it. */
+function adoptOwnProposal(context: Context, message: PreparedMessage): void {
+  const own = context.proposals.filter((p) => p.messageIndex === message.index);
+  if (own.length > 0) adoptProposal(context, own[own.length - 1]!);
 }
 
 function adoptProposal(context: Context, proposal: Proposal): void {

@@ -22,6 +22,8 @@ export interface PreparedMessage {
   sentences: PreparedSentence[];
   onlyEmoji: boolean;
   confirmingEmoji: boolean;
+  /** Someone other than the author reacted with ✅, 👍 or the like. */
+  agreedByReaction: boolean;
 }
 
 /** Longest message text read; beyond this a message is a paste, not discussion, and would cost time. */
@@ -56,5 +58,6 @@ function prepareMessage(message: SummaryMessage, index: number): PreparedMessage
     sentences,
     onlyEmoji: isOnlyEmoji(cleaned.text),
     confirmingEmoji: hasConfirmingEmoji(raw),
+    agreedByReaction: (message.reactions ?? []).some((name) => hasConfirmingEmoji(`:${name}:`)),
   };
 }

@@ -1,0 +1,48 @@
+/** Picks the job queue that fits the database: the store's own table for SQLite, pg-boss for PostgreSQL. */
+import type { Config } from "../config.js";
+import { parseDatabaseUrl } from "../store/open-store.js";
+import { PostgresStore } from "../store/postgres-store.js";
+import type { Store } from "../store/store.js";
+import { KeyedMutex } from "../util/keyed-mutex.js";
+import type { Log } from "../util/logger.js";
+import type { JobObserver, JobQueue } from "./job-queue.js";
+import { PgBossJobQueue } from "./pg-boss-job-queue.js";
+import { PgThreadLocks } from "./pg-thread-locks.js";
+import { StoreJobQueue } from "./store-job-queue.js";
+
+export interface JobQueueSetup {
+  config: Pick<Config, "databaseUrl" | "jobs">;
+  store: Store;
+  log: Log;
+  observer?: JobObserver;
+  /** False for a queue that is only looked at (the CLI): no workers, no maintenance. Default true. */
+  runner?: boolean;
+}
+
+export async function createJobQueue(setup: JobQueueSetup): Promise<JobQueue> {
+  const { config, store, log, observer } = setup;
+  const retry = { maxAttempts: config.jobs.maxAttempts, baseDelayMs: config.jobs.retryBaseMs };
+  const target = parseDatabaseUrl(config.databaseUrl);
+  if (target.kind === "postgres") {
+    return new PgBossJobQueue({
+      url: target.url,
+      log: log.child({ component: "jobs" }),
+      concurrency: config.jobs.concurrency,
+      retry,
+      runner: setup.runner ?? true,
+      ...(observer ? { observer } : {}),
+    });
+  }
+  return new StoreJobQueue({
+    store,
+    log: log.child({ component: "jobs" }),
+    concurrency: config.jobs.concurrency,
+    retry,
+    ...(observer ? { observer } : {}),
+  });
+}
+
+/** Per-thread export locks: in-process for SQLite, across replicas for PostgreSQL. */
+export function createThreadLocks(store: Store): KeyedMutex {
+  return store instanceof PostgresStore ? new PgThreadLocks(store.pool) : new KeyedMutex();
+}

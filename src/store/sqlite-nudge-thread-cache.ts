@@ -1,0 +1,119 @@
+/**
+ * The nudge state of recent threads, kept in memory and written to SQLite in batches.
+ *
+ * Every plain reply in every channel updates one thread's state, so this is the busiest write threadport
+ * has. One SQLite commit per reply costs tens of microseconds of blocked event loop; a transaction per
+ * event-loop turn costs a few per reply. A SQLite file belongs to one threadport process (see
+ * sqlite-store.ts), so the memory copy is authoritative and the compare-and-set runs against it.
+ *
+ * Durability: a state change reaches the database at the end of the current event-loop turn, or at once
+ * when it records a posted nudge (so a nudge is never posted twice, even across a crash), and on close.
+ * A crash can lose the counts of the last turn, nothing else.
+ */
+import type { NudgeThreadState } from "../nudge/thread-state.js";
+
+/** Threads kept in memory; older ones are read from the database again when someone replies. */
+const MAX_CACHED_THREADS = 20_000;
+
+export interface ThreadRows {
+  read(teamId: string, channelId: string, threadTs: string): NudgeThreadState | undefined;
+  /** Writes the states in one transaction (insert or replace). */
+  writeAll(entries: { state: NudgeThreadState; updatedAt: number }[]): void;
+}
+
+export class NudgeThreadCache {
+  private readonly states = new Map<string, NudgeThreadState>();
+  private readonly dirty = new Map<string, { state: NudgeThreadState; updatedAt: number }>();
+  private flushScheduled = false;
+  private flushFailure: unknown;
+
+  constructor(private readonly rows: ThreadRows) {}
+
+  get(teamId: string, channelId: string, threadTs: string): NudgeThreadState | undefined {
+    const state = this.current(keyOf(teamId, channelId, threadTs), teamId, channelId, threadTs);
+    return state && copy(state);
+  }
+
+  /** Compare-and-set on lastTs; see Store.saveNudgeThread. */
+  save(state: NudgeThreadState, expectedLastTs: string | undefined, now: number): boolean {
+    this.rethrowFlushFailure();
+    const key = keyOf(state.teamId, state.channelId, state.threadTs);
+    const current = this.current(key, state.teamId, state.channelId, state.threadTs);
+    if (current?.lastTs !== expectedLastTs) return false;
+    const saved = copy(state);
+    this.remember(key, saved);
+    this.dirty.set(key, { state: saved, updatedAt: now });
+    // A posted nudge is written at once: "at most once per thread" must survive a crash.
+    if (saved.nudged.length !== (current?.nudged.length ?? 0)) this.flush();
+    else this.scheduleFlush();
+    return true;
+  }
+
+  /** Writes every pending change now. */
+  flush(): void {
+    if (this.dirty.size === 0) return;
+    this.rows.writeAll([...this.dirty.values()]);
+    this.dirty.clear();
+  }
+
+  /** Forgets everything not pending (after rows were deleted behind the cache's back). */
+  forget(): void {
+    this.flush();
+    this.states.clear();
+  }
+
+  private current(key: string, teamId: string, channelId: string, threadTs: string) {
+    const cached = this.states.get(key);
+    if (cached) return cached;
+    const stored = this.rows.read(teamId, channelId, threadTs);
+    if (stored) this.remember(key, stored);
+    return stored;
+  }
+
+  /** Map order is insertion order: re-inserting keeps the most recently used threads at the end. */
+  private remember(key: string, state: NudgeThreadState): void {
+    this.states.delete(key);
+    this.states.set(key, state);
+    if (this.states.size <= MAX_CACHED_THREADS) return;
+    for (const oldest of this.states.keys()) {
+      if (this.states.size <= MAX_CACHED_THREADS) break;
+      if (!this.dirty.has(oldest)) this.states.delete(oldest);
+    }
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      try {
+        this.flush();
+      } catch (error) {
+        // Kept pending; the next save reports it (through the store's error handling) and retries.
+        this.flushFailure = error;
+      }
+    });
+  }
+
+  private rethrowFlushFailure(): void {
+    const failure = this.flushFailure;
+    if (failure === undefined) return;
+    this.flushFailure = undefined;
+    this.scheduleFlush();
+    throw failure;
+  }
+}
+
+function keyOf(teamId: string, channelId: string, threadTs: string): string {
+  return `${teamId}\u0000${channelId}\u0000${threadTs}`;
+}
+
+/** States cross the store boundary as copies, so no caller can change what the cache holds. */
+function copy(state: NudgeThreadState): NudgeThreadState {
+  return {
+    ...state,
+    participants: [...state.participants],
+    pairs: state.pairs.map((pair) => ({ ...pair })),
+    nudged: [...state.nudged],
+  };
+}

@@ -1,0 +1,81 @@
+/** SQLite writes thread states in batches: when they reach the file matters for crashes and nudges. */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { NudgeThreadState } from "../../src/nudge/thread-state.js";
+import { openSqliteStore } from "../../src/store/sqlite-store.js";
+import type { Store } from "../../src/store/store.js";
+
+let dir: string;
+let file: string;
+let store: Store;
+
+const state = (overrides: Partial<NudgeThreadState> = {}): NudgeThreadState => ({
+  teamId: "T1",
+  channelId: "C1",
+  threadTs: "1700000000.000100",
+  lastTs: "1700000010.000100",
+  lastUser: "U2",
+  replyCount: 1,
+  participants: ["U1", "U2"],
+  pairs: [{ a: 0, b: 1, turns: 2, last: 1 }],
+  movedReplies: 0,
+  nudged: [],
+  ...overrides,
+});
+
+/** What another connection sees in the file right now. */
+function onDisk(): { reply_count: number; nudged: string } | undefined {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare("SELECT reply_count, nudged FROM nudge_threads").get() as never;
+  } finally {
+    db.close();
+  }
+}
+
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+beforeEach(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "threadport-nudges-"));
+  file = path.join(dir, "threadport.db");
+  store = await openSqliteStore(file, { now: () => Date.UTC(2025, 0, 6) });
+});
+
+afterEach(async () => {
+  await store.close().catch(() => {});
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe("thread states in SQLite", () => {
+  it("reach the file at the end of the event-loop turn, in one transaction", async () => {
+    await store.saveNudgeThread(state(), undefined);
+    await store.saveNudgeThread(state({ lastTs: "1700000020.000100", replyCount: 2 }), "1700000010.000100");
+    expect(await store.getNudgeThread("T1", "C1", "1700000000.000100")).toMatchObject({ replyCount: 2 });
+    expect(onDisk()).toBeUndefined();
+    await nextTurn();
+    expect(onDisk()).toEqual({ reply_count: 2, nudged: "" });
+  });
+
+  it("reach the file at once when they record a posted nudge", async () => {
+    await store.saveNudgeThread(state({ nudged: ["call"] }), undefined);
+    expect(onDisk()).toEqual({ reply_count: 1, nudged: "call" });
+  });
+
+  it("reach the file when the store closes", async () => {
+    await store.saveNudgeThread(state({ replyCount: 7 }), undefined);
+    await store.close();
+    expect(onDisk()).toEqual({ reply_count: 7, nudged: "" });
+  });
+
+  it("cannot be changed through an object the caller kept", async () => {
+    const mine = state();
+    await store.saveNudgeThread(mine, undefined);
+    mine.participants.push("U9");
+    const read = await store.getNudgeThread("T1", "C1", "1700000000.000100");
+    read!.nudged.push("call");
+    expect(await store.getNudgeThread("T1", "C1", "1700000000.000100")).toStrictEqual(state());
+  });
+});
