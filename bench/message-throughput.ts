@@ -1,6 +1,7 @@
 /**
  * Message-event benchmark: how many signed `message` events per second the compiled bot acknowledges over
- * HTTP, and its ack latency, next to a bare Bolt app that acks and does nothing, measured in the same run.
+ * HTTP, its ack latency and CPU per event, next to the same bot with nudges off and a bare Bolt app that acks
+ * and does nothing, all measured in the same run.
  * Writes its section of docs/benchmarks.md (between the message-bench markers) and nothing else.
  *
  *   npm run build && npx tsx bench/message-throughput.ts
@@ -11,12 +12,20 @@
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
-import { Agent, request } from "node:http";
 import { cpus, loadavg, totalmem } from "node:os";
 import { messageEvent } from "../test/helpers/message-events.js";
 import { eventEnvelope, signSlackRequest } from "../test/helpers/slack-signing.js";
-import { freePort, TEST_SIGNING_SECRET } from "../test/helpers/start-bot.js";
+import { freePort, startBot, TEST_SIGNING_SECRET } from "../test/helpers/start-bot.js";
 import { startWorld, type World } from "../test/helpers/world.js";
+import {
+  cpuSeconds,
+  fixedRate,
+  median,
+  type PreparedEvent,
+  percentile,
+  saturate,
+  type Target,
+} from "./message-load.js";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -39,19 +48,6 @@ const REPLY_SHARE = 0.85;
 /** Threads per stream; each has a cast of two (70%) or three people, as most real threads do. */
 const THREADS_PER_STREAM = 10_000;
 
-interface Target {
-  name: string;
-  url: URL;
-  pid: number;
-}
-
-interface Sample {
-  events: number;
-  seconds: number;
-  latenciesMs: number[];
-  errors: number;
-}
-
 /** Deterministic pseudo-random numbers, so both apps get the same event stream. */
 function random(seed: number): () => number {
   let state = seed >>> 0;
@@ -62,7 +58,7 @@ function random(seed: number): () => number {
 }
 
 /** A stream of signed message events: replies spread over many threads, some top-level messages. */
-function eventStream(round: number): () => { body: string; headers: Record<string, string> } {
+function eventStream(round: number): () => PreparedEvent {
   const next = random(round + 1);
   const base = 1_800_000_000 + round * 10_000_000;
   const threads = Array.from({ length: THREADS_PER_STREAM }, (_, i) => {
@@ -99,90 +95,6 @@ function eventStream(round: number): () => { body: string; headers: Record<strin
       },
     };
   };
-}
-
-function post(agent: Agent, target: Target, event: { body: string; headers: Record<string, string> }) {
-  return new Promise<{ ms: number; ok: boolean }>((resolve) => {
-    const started = performance.now();
-    const req = request(
-      {
-        agent,
-        method: "POST",
-        host: target.url.hostname,
-        port: target.url.port,
-        path: "/slack/events",
-        headers: event.headers,
-      },
-      (res) => {
-        res.resume();
-        res.on("end", () => resolve({ ms: performance.now() - started, ok: res.statusCode === 200 }));
-      },
-    );
-    req.on("error", () => resolve({ ms: performance.now() - started, ok: false }));
-    req.end(event.body);
-  });
-}
-
-/** Closed loop: CONCURRENCY senders, each sending its next event as soon as the previous one is acked. */
-async function saturate(target: Target, round: number, seconds: number): Promise<Sample> {
-  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  const nextEvent = eventStream(round);
-  const latenciesMs: number[] = [];
-  let errors = 0;
-  const started = performance.now();
-  const deadline = started + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (performance.now() < deadline) {
-        const result = await post(agent, target, nextEvent());
-        latenciesMs.push(result.ms);
-        if (!result.ok) errors += 1;
-      }
-    }),
-  );
-  agent.destroy();
-  return { events: latenciesMs.length, seconds: (performance.now() - started) / 1000, latenciesMs, errors };
-}
-
-/** Open loop: events sent at a fixed rate whatever the answers, so latency is not hidden by back-pressure. */
-async function fixedRate(target: Target, round: number, seconds: number, rate: number): Promise<Sample> {
-  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
-  const nextEvent = eventStream(round + 100);
-  const pending: Promise<void>[] = [];
-  const latenciesMs: number[] = [];
-  let errors = 0;
-  const started = performance.now();
-  let sent = 0;
-  while (performance.now() - started < seconds * 1000) {
-    const due = Math.floor(((performance.now() - started) / 1000) * rate);
-    for (; sent < due; sent += 1) {
-      pending.push(
-        post(agent, target, nextEvent()).then((result) => {
-          latenciesMs.push(result.ms);
-          if (!result.ok) errors += 1;
-        }),
-      );
-    }
-    await new Promise((resolve) => setTimeout(resolve, 1));
-  }
-  await Promise.all(pending);
-  agent.destroy();
-  return { events: latenciesMs.length, seconds: (performance.now() - started) / 1000, latenciesMs, errors };
-}
-
-/** CPU seconds (user + system) the process has used so far, from /proc (Linux). */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
-
-function median(values: number[]): number {
-  return percentile(values, 50);
 }
 
 async function startBareBolt(slackUrl: string): Promise<{ target: Target; child: ChildProcess }> {
@@ -233,11 +145,11 @@ function emptyResult(): Result {
 }
 
 async function measure(target: Target, round: number, rate: number, result: Result): Promise<void> {
-  await saturate(target, round * 10 + 1, WARMUP_SECONDS);
+  await saturate(target, eventStream(round * 10 + 1), WARMUP_SECONDS, CONCURRENCY);
   const cpuBefore = cpuSeconds(target.pid);
-  const busy = await saturate(target, round * 10 + 2, SECONDS);
+  const busy = await saturate(target, eventStream(round * 10 + 2), SECONDS, CONCURRENCY);
   const cpuMicros = ((cpuSeconds(target.pid) - cpuBefore) / busy.events) * 1e6;
-  const steady = await fixedRate(target, round * 10 + 3, SECONDS / 2, rate);
+  const steady = await fixedRate(target, eventStream(round * 10 + 103), SECONDS / 2, rate);
   result.throughput.push(busy.events / busy.seconds);
   result.saturatedP50.push(percentile(busy.latenciesMs, 50));
   result.saturatedP99.push(percentile(busy.latenciesMs, 99));
@@ -264,20 +176,30 @@ async function main(): Promise<void> {
   seed(world);
   const bare = await startBareBolt(world.slack.url);
   const bot: Target = { name: "threadport", url: new URL(world.bot.url), pid: world.bot.process.pid! };
+  // The same bot with nudges off: what the rest of the process costs, without the hot path.
+  const controlBot = await startBot({
+    slackUrl: world.slack.url,
+    gitlabUrl: world.gitlab.url,
+    compiled: true,
+    env: { NUDGES: "off" },
+  });
+  const control: Target = { name: "nudges off", url: new URL(controlBot.url), pid: controlBot.process.pid! };
   const loadBefore = loadavg()[0]!;
-  const results = { bot: emptyResult(), bare: emptyResult() };
+  const results = { bot: emptyResult(), bare: emptyResult(), control: emptyResult() };
+  const targets = { bot, bare: bare.target, control };
   // The fixed rate: half of what the bare app sustains here, so latency is measured below saturation.
-  const calibration = await saturate(bare.target, 999, WARMUP_SECONDS + 1);
+  const calibration = await saturate(bare.target, eventStream(999), WARMUP_SECONDS + 1, CONCURRENCY);
   const rate = FIXED_RATE ?? Math.max(50, Math.round(calibration.events / calibration.seconds / 2 / 50) * 50);
   try {
     for (let round = 0; round < ROUNDS; round += 1) {
-      // Alternate the order so that neither app always runs on a warmer machine.
-      const order = round % 2 === 0 ? (["bare", "bot"] as const) : (["bot", "bare"] as const);
-      for (const which of order)
-        await measure(which === "bot" ? bot : bare.target, round, rate, results[which]);
+      // Rotate the order so that no app always runs on a warmer (or busier) machine.
+      const apps = ["bare", "bot", "control"] as const;
+      const order = apps.map((_, i) => apps[(i + round) % apps.length]!);
+      for (const which of order) await measure(targets[which], round, rate, results[which]);
     }
   } finally {
     bare.child.kill("SIGTERM");
+    await controlBot.stop();
   }
   const calls = world.slack.calls;
   const count = (method: string) => calls.filter((c) => c.method === method).length;
@@ -294,47 +216,53 @@ async function main(): Promise<void> {
 }
 
 function writeSection(
-  results: { bot: Result; bare: Result },
+  results: { bot: Result; bare: Result; control: Result },
   slack: { nudgePosts: number; userLookups: number; otherCalls: number },
   load: number[],
   rate: number,
 ): void {
   const row = (name: string, r: Result) =>
     `| ${name} | ${median(r.throughput).toFixed(0)} | ${median(r.saturatedP50).toFixed(2)} ms | ${median(r.saturatedP99).toFixed(2)} ms | ${median(r.rateP50).toFixed(2)} ms | ${median(r.rateP99).toFixed(2)} ms | ${median(r.cpuMicros).toFixed(0)} µs | ${r.errors} |`;
-  const { bot, bare } = results;
+  const { bot, bare, control } = results;
   const ratio = (a: number, b: number) => (a / b).toFixed(2);
   const section = `<!-- message-bench:start -->
-## Message events (nudges' hot path)
+## Message events (the nudges' hot path)
 
-Measured by \`npx tsx bench/message-throughput.ts\` on ${new Date().toISOString().slice(0, 10)}:
+Measured by \`npm run build && npx tsx bench/message-throughput.ts\` on ${new Date().toISOString().slice(0, 10)}:
 ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}.
 
-The compiled bot (as \`npm start\` runs it, SQLite store, against the fake Slack server) and a bare Bolt app
-in HTTP mode that acks and does nothing (bench/bare-bolt-app.mjs) get the same stream of signed \`message\`
-events over HTTP, in the same run: ${Math.round(REPLY_SHARE * 100)}% replies spread over ${THREADS_PER_STREAM.toLocaleString("en-US")} threads per phase in ${CHANNELS.length} channels
-(each thread between two or three of ${PEOPLE.length} people in 8 time zones), the rest top-level messages. Each round has ${WARMUP_SECONDS} s of warm-up, ${SECONDS} s at
-saturation (${CONCURRENCY} keep-alive connections, each sending as soon as the previous event is acked) and
-${SECONDS / 2} s at a fixed ${rate.toLocaleString("en-US")} events/s (half of what the bare app sustained in a calibration run; open
-loop, so latency is not hidden by back-pressure).
-Figures are the median of ${ROUNDS} rounds; the two apps alternate who goes first. *Ack latency* is from
-sending the request to the end of the HTTP answer, measured by the client.
+Three apps get the same stream of signed \`message\` events over HTTP, in the same run: the compiled bot
+(as \`npm start\` runs it, SQLite store, against the fake Slack server), the same bot with \`NUDGES=off\`
+(everything but the hot path), and a bare Bolt app in HTTP mode that acks and does nothing
+(bench/bare-bolt-app.mjs). The stream: ${Math.round(REPLY_SHARE * 100)}% replies spread over ${THREADS_PER_STREAM.toLocaleString("en-US")} threads per phase in ${CHANNELS.length} channels, each
+thread between two or three of ${PEOPLE.length} people in ${PEOPLE.length} time zones; the rest top-level messages. Each round has
+${WARMUP_SECONDS} s of warm-up, ${SECONDS} s at saturation (${CONCURRENCY} keep-alive connections, each sending as soon as the
+previous event is acked) and ${SECONDS / 2} s at a fixed ${rate.toLocaleString("en-US")} events/s (half of what the bare app sustained in a
+calibration run; open loop, so latency is not hidden by back-pressure). Figures are the median of ${ROUNDS}
+rounds; the apps take turns going first. *Ack latency* runs from sending the request to the end of the
+HTTP answer, as the client sees it. *CPU per event* is the app's user + system time (from /proc) during the
+saturated phase divided by the events it acked.
 
 | app | events/s (saturated) | ack p50 (saturated) | ack p99 (saturated) | ack p50 at ${rate.toLocaleString("en-US")}/s | ack p99 at ${rate.toLocaleString("en-US")}/s | CPU per event | errors |
 |---|---:|---:|---:|---:|---:|---:|---:|
 ${row("threadport", bot)}
+${row("threadport, nudges off", control)}
 ${row("bare Bolt", bare)}
 
-threadport ÷ bare Bolt: throughput **${ratio(median(bot.throughput), median(bare.throughput))}×** (target ≥ 0.8×), p99 at
-saturation **${ratio(median(bot.saturatedP99), median(bare.saturatedP99))}×**, p99 at ${rate.toLocaleString("en-US")}/s **${ratio(median(bot.rateP99), median(bare.rateP99))}×** (target ≤ 1.3×), CPU per
-event **${ratio(median(bot.cpuMicros), median(bare.cpuMicros))}×**. *CPU per event* is the app's user + system time (from /proc) over the
-saturated phase divided by the events it acked. The load generator, the fake Slack and both apps share this
-machine, so throughput and latency also depend on whatever else runs (load average
-${load.map((l) => l.toFixed(1)).join(" → ")} during this run); CPU per event hardly does.
+threadport ÷ bare Bolt: throughput **${ratio(median(bot.throughput), median(bare.throughput))}×** (target ≥ 0.8×); ack p99 at saturation
+**${ratio(median(bot.saturatedP99), median(bare.saturatedP99))}×** and at ${rate.toLocaleString("en-US")}/s **${ratio(median(bot.rateP99), median(bare.rateP99))}×** (target ≤ 1.3×); CPU per event **${ratio(median(bot.cpuMicros), median(bare.cpuMicros))}×**.
+The hot path alone (threadport ÷ nudges off): throughput **${ratio(median(bot.throughput), median(control.throughput))}×**, ack p99 at ${rate.toLocaleString("en-US")}/s
+**${ratio(median(bot.rateP99), median(control.rateP99))}×**, CPU per event **${ratio(median(bot.cpuMicros), median(control.cpuMicros))}×**.
 
-Per thread reply the bot reads four rows (channel switch, thresholds, thread state, thread link) and writes
-one (the thread state); top-level messages, bots, edits and joins are dropped before the store. Slack was
-called only when a nudge fired: ${slack.nudgePosts.toLocaleString("en-US")} nudges posted (\`chat.postMessage\`, at most one per kind per thread)
-and ${slack.userLookups} \`users.info\` lookups for call suggestions (then cached), over all rounds; ${Math.max(0, slack.otherCalls)} other calls.
+The load generator, the fake Slack and the apps share this machine, so throughput and latency also depend
+on whatever else runs (load average ${load.map((l) => l.toFixed(1)).join(" → ")} during this run); CPU per event hardly does.
+
+Per thread reply the bot reads four rows (channel switch, thresholds, thread state, thread link; the
+thread state from memory once seen) and writes one, the thread state, batched with the other replies of
+the same event-loop turn into one SQLite transaction. Top-level messages, bots, edits and joins are dropped
+before the store, and Bolt's listener dispatch is skipped for message events (src/slack/take-event.ts).
+Slack was called only when a nudge fired: ${slack.nudgePosts.toLocaleString("en-US")} nudges posted (\`chat.postMessage\`) and ${slack.userLookups} \`users.info\`
+lookups for call suggestions, over all rounds; ${slack.otherCalls} other calls (\`auth.test\` at start-up aside).
 <!-- message-bench:end -->`;
   const file = "docs/benchmarks.md";
   const doc = readFileSync(file, "utf8");

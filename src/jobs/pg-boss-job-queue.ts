@@ -27,9 +27,9 @@ import {
   type JobStats,
   type JobView,
 } from "./job-queue.js";
+import { FAILED_QUEUE, type JobData, type JobRow, toView } from "./pg-boss-job-views.js";
 
 const SCHEMA = "pgboss";
-const FAILED_QUEUE = "threadport-failed";
 /** pg-boss re-runs a job after its worker died or the process stopped mid-job, up to this many times. */
 const RECOVERY_RETRIES = 5;
 const EXPIRE_SECONDS = 30 * 60;
@@ -37,17 +37,6 @@ const REAPER_INTERVAL_MS = 10_000;
 /** An active job younger than this is not reaped: its worker may not hold its lock yet. */
 const REAPER_GRACE_SECONDS = 10;
 const LOCK_SPACE = 8_102_025;
-
-interface JobData {
-  kind: string;
-  payload: unknown;
-  /** The id of the chain's first job: stable across attempts, so what it writes can be recognised. */
-  chainId: string;
-  attempt: number;
-  maxAttempts: number;
-  createdAt: number;
-  lastError?: { code: string; message: string };
-}
 
 export interface PgBossJobQueueOptions {
   url: string;
@@ -217,6 +206,7 @@ export class PgBossJobQueue implements JobQueue {
     const started = Date.now();
     try {
       await client.query("SELECT pg_advisory_lock($1, hashtext($2))", [LOCK_SPACE, job.id]);
+      log.info({ pgBossJob: job.id }, "job started");
       const result = await this.attempt(job, log);
       this.options.observer?.attemptFinished?.(data.kind, result.outcome, Date.now() - started);
       await this.afterAttempt(data, result, log);
@@ -314,45 +304,4 @@ export class PgBossJobQueue implements JobQueue {
 
 function queueOf(kind: string): string {
   return `threadport-${kind}`;
-}
-
-interface JobRow {
-  id: string;
-  name: string;
-  state: string;
-  data: JobData;
-  output: { rescheduled?: boolean } | null;
-  created_on: Date;
-  start_after: Date;
-}
-
-function toView(row: JobRow): JobView | undefined {
-  const data = row.data;
-  if (!data || typeof data.kind !== "string") return undefined;
-  const failedQueue = row.name === FAILED_QUEUE;
-  const state: JobState | undefined = failedQueue
-    ? row.state === "created"
-      ? "failed"
-      : undefined
-    : (
-        {
-          created: "pending",
-          retry: "pending",
-          active: "running",
-          completed: "done",
-          failed: "failed",
-        } as const
-      )[row.state as "created"];
-  if (!state) return undefined;
-  return {
-    id: row.id,
-    kind: data.kind,
-    state,
-    attempts: data.attempt,
-    maxAttempts: data.maxAttempts,
-    createdAt: data.createdAt,
-    ...(state === "pending" ? { runAt: new Date(row.start_after).getTime() } : {}),
-    ...(data.lastError ? { lastErrorCode: data.lastError.code, lastError: data.lastError.message } : {}),
-    payload: data.payload,
-  };
 }

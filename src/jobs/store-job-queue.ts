@@ -135,6 +135,7 @@ export class StoreJobQueue implements JobQueue {
   private async runOne(job: JobRecord): Promise<void> {
     const log = this.options.log.child({ jobId: job.id, kind: job.kind, attempt: job.attempts });
     const started = this.now();
+    log.info({}, "job started");
     const renew = setInterval(() => {
       this.options.store.renewJobLease(job.id, this.workerId, this.leaseMs).catch((error: unknown) => {
         log.warn({ err: error }, "could not renew the job's lease");

@@ -5,6 +5,7 @@
  */
 import type { ThreadLink } from "../store/store.js";
 import type { Log } from "../util/logger.js";
+import type { ChannelSettingsReader } from "./channel-settings.js";
 import type { IsChannelLinked } from "./is-channel-linked.js";
 import { effectiveNudgeSettings, type NudgeDefaults } from "./nudge-settings.js";
 import type { NudgeStore } from "./ports.js";
@@ -18,7 +19,9 @@ import {
 } from "./thread-state.js";
 
 export interface ThreadReplyDeps {
-  store: NudgeStore;
+  store: Pick<NudgeStore, "getNudgeThread" | "saveNudgeThread" | "getThreadLink">;
+  /** The channel's switch and thresholds (cached: see channel-settings.ts). */
+  channelSettings: ChannelSettingsReader;
   defaults: NudgeDefaults;
   isChannelLinked: IsChannelLinked;
   /** Posts nudges that fell due; must not block (it runs Slack calls). */
@@ -39,9 +42,8 @@ export async function handleThreadReply(reply: ThreadReply, deps: ThreadReplyDep
       store.getNudgeThread(teamId, channelId, threadTs),
       store.getThreadLink(teamId, channelId, threadTs),
     ]);
-  const [enabled, thresholds, [firstState, firstLink]] = await Promise.all([
-    store.getNudgesEnabled(teamId, channelId),
-    store.getNudgeThresholds(teamId, channelId),
+  const [{ enabled, thresholds }, [firstState, firstLink]] = await Promise.all([
+    deps.channelSettings(teamId, channelId),
     readThread(),
   ]);
   const settings = effectiveNudgeSettings(deps.defaults, enabled, thresholds);

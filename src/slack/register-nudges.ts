@@ -3,6 +3,7 @@ import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { ExportOutcome, ExportRequest } from "../export/export-thread.js";
 import type { IssueTracker, ThreadNotifier } from "../export/ports.js";
+import { cacheChannelSettings, readChannelSettings } from "../nudge/channel-settings.js";
 import { deliverNudges } from "../nudge/deliver-nudges.js";
 import { handleThreadReply, type ThreadReplyDeps } from "../nudge/handle-thread-reply.js";
 import { channelLinkCheck } from "../nudge/is-channel-linked.js";
@@ -18,6 +19,9 @@ import { threadMessageListener } from "./listeners/thread-message.js";
 import { SlackNudgePoster } from "./slack-nudge-poster.js";
 import { SlackPeopleDirectory } from "./slack-people-directory.js";
 import { takeEvent } from "./take-event.js";
+
+/** `/async nudges off` (or new thresholds) apply within this time: every reply reads them, they rarely change. */
+const CHANNEL_SETTINGS_TTL_MS = 5_000;
 
 export interface NudgeWiring {
   app: App;
@@ -54,6 +58,10 @@ export function registerNudges(wiring: NudgeWiring): void {
   };
   const replyDeps: ThreadReplyDeps = {
     store,
+    channelSettings: cacheChannelSettings(readChannelSettings(store), {
+      ttlMs: CHANNEL_SETTINGS_TTL_MS,
+      now: () => now().getTime(),
+    }),
     defaults: wiring.nudges,
     isChannelLinked: channelLinkCheck(wiring.defaultProject, store),
     deliver: (reply, due, link) => wiring.work.start(deliverNudges(reply, due, link, deliverDeps)),

@@ -252,7 +252,9 @@ export class SqliteStore implements Store {
   }
 
   async renewJobLease(id: string, workerId: string, leaseMs: number): Promise<boolean> {
-    return this.run("renew a job lease", () => jobs.renewJobLease(this.db, id, workerId, leaseMs, this.now()));
+    return this.run("renew a job lease", () =>
+      jobs.renewJobLease(this.db, id, workerId, leaseMs, this.now()),
+    );
   }
 
   async finishJob(id: string, workerId: string, finish: JobFinish): Promise<void> {

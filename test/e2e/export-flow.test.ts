@@ -57,6 +57,10 @@ describe("exporting a thread with an emoji reaction", () => {
     expect(reply.text).toContain(
       issue.title.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"),
     );
+    // The check mark is added right after the reply.
+    await expect
+      .poll(() => world.slack.reactions().some((r) => r.ts === parent), { timeout: 5_000 })
+      .toBe(true);
     expect(world.slack.reactions()).toContainEqual(
       expect.objectContaining({ ts: parent, name: "white_check_mark" }),
     );

@@ -1,6 +1,7 @@
 /** What an operator scrapes and probes in HTTP mode: /healthz and /metrics. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHANNELS, seedPeopleAndChannels } from "../helpers/conversations.js";
+import { waitUntil } from "../helpers/run-cli.js";
 import { PROJECT, startWorld, type World } from "../helpers/world.js";
 
 describe("operations endpoints", () => {
@@ -26,10 +27,15 @@ describe("operations endpoints", () => {
     await world.waitForAnswers(before + 1);
     expect(world.gitlab.issues(PROJECT.id)).toHaveLength(1);
 
-    const response = await fetch(`${world.bot.url}/metrics`);
-    expect(response.status).toBe(200);
-    expect(response.headers.get("content-type")).toContain("text/plain");
-    const text = await response.text();
+    // The job is recorded as done just after the reply is posted.
+    let text = "";
+    await waitUntil(async () => {
+      const response = await fetch(`${world.bot.url}/metrics`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toContain("text/plain");
+      text = await response.text();
+      return text.includes('result="done"');
+    }, "the job was never recorded as done");
     expect(text).toContain('threadport_slack_events_total{type="reaction_added"} 1');
     expect(text).toContain('threadport_exports_total{outcome="created"} 1');
     expect(text).toContain('threadport_job_attempts_total{kind="export",result="done"} 1');

@@ -113,4 +113,30 @@ describe.skipIf(!reachable)("two replicas on one PostgreSQL database", () => {
     await world.waitForAnswers(before + 1, 30_000);
     expect(world.slack.postedMessages().at(-1)!.text).toContain("Moved to");
   });
+
+  it("resumes on the other replica an export whose replica was killed mid-way, with one issue", async () => {
+    const ts = world.slack.post(CHANNELS.public.id, { user: "U_ALICE", text: "the replica dies" });
+    world.gitlab.interceptNext({ method: "POST", pathIncludes: "/issues" }, { hang: true });
+    const before = world.answers();
+    const issuesBefore = world.gitlab.issues(PROJECT.id).length;
+    const eventId = `Ev${randomUUID()}`;
+    await react(world.bot, ts, eventId);
+    await waitUntil(
+      () => world.gitlab.issues(PROJECT.id).length === issuesBefore + 1,
+      "GitLab never got the issue",
+    );
+    // Either replica may have taken the job: kill the one running it.
+    const queued = new RegExp(`"eventId":"${eventId}".*"jobId":"([^"]+)".*"msg":"export queued"`);
+    const jobId = queued.exec(world.bot.output())?.[1];
+    const running = (bot: RunningBot) => bot.output().includes(`"jobId":"${jobId}","kind":"export"`);
+    const [victim, survivor] = running(world.bot) ? [world.bot, second] : [second, world.bot];
+    expect(jobId).toBeDefined();
+    expect(running(victim)).toBe(true);
+    await victim.stop("SIGKILL");
+    await world.waitForAnswers(before + 1, 90_000);
+    expect(world.gitlab.issues(PROJECT.id)).toHaveLength(issuesBefore + 1);
+    expect(world.slack.postedMessages().at(-1)!.text).toContain("Moved to");
+    expect(survivor.output()).toContain("resuming a job whose process stopped");
+    expect(survivor.output()).toContain("adopted the issue an interrupted attempt created");
+  }, 120_000);
 });

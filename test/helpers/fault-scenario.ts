@@ -125,7 +125,8 @@ export async function runFaultScenario(options: FaultScenarioOptions): Promise<F
         });
         bots.push(current);
       }
-      const batch = pending.splice(0, 5);
+      // Deliveries are spread over the run (as Slack's are), so some arrive while the bot is down.
+      const batch = pending.splice(0, 1);
       for (const delivery of batch) {
         if (!(await deliver(current, delivery))) {
           refused += 1;
@@ -133,7 +134,7 @@ export async function runFaultScenario(options: FaultScenarioOptions): Promise<F
         }
       }
       if (pending.length === 0 && everyThreadAnswered(world, threads)) break;
-      await new Promise((resolve) => setTimeout(resolve, batch.length > 0 ? 20 : 100));
+      await new Promise((resolve) => setTimeout(resolve, batch.length > 0 ? 60 : 100));
     }
     world.gitlab.setChaos(undefined);
     // Let anything still in flight land, so late duplicates would be seen.

@@ -1,5 +1,6 @@
 /** The hot path over a real (in-memory) SQLite store: what it reads, writes, and hands on to be posted. */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { readChannelSettings } from "../../src/nudge/channel-settings.js";
 import { handleThreadReply, type ThreadReplyDeps } from "../../src/nudge/handle-thread-reply.js";
 import { DEFAULT_NUDGES } from "../../src/nudge/nudge-settings.js";
 import type { DueNudge, ThreadReply } from "../../src/nudge/thread-state.js";
@@ -21,6 +22,7 @@ beforeEach(async () => {
   linked = true;
   deps = {
     store,
+    channelSettings: readChannelSettings(store),
     defaults: DEFAULT_NUDGES,
     isChannelLinked: async () => linked,
     deliver: (reply, due) => delivered.push({ reply, due }),

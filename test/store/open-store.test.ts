@@ -76,7 +76,7 @@ describe("openStore", () => {
   it.each([
     "postgres://threadport:s3cret@127.0.0.1:1/threadport",
     "postgresql://threadport:s3cret@127.0.0.1:1/threadport",
-  ])("opens PostgreSQL for %s, and says when it cannot be reached without repeating the password", async (url) => {
+  ])("opens PostgreSQL for %s, and says when it cannot be reached, without the password", async (url) => {
     const error = await failureOf(url);
     expect(error.code).toBe("store_unavailable");
     expect(error.message).toContain("the PostgreSQL database 127.0.0.1:1/threadport cannot be reached");
