@@ -4,7 +4,7 @@
  * and does nothing, all measured in the same run.
  * Writes its section of docs/benchmarks.md (between the message-bench markers) and nothing else.
  *
- *   npm run build && npx tsx bench/message-throughput.ts
+ *   npm run bench:messages        (builds the bot, then runs; about 3 minutes)
  *
  * Knobs: BENCH_SECONDS (per round, default 8), BENCH_ROUNDS (default 3), BENCH_CONCURRENCY (default 32),
  * BENCH_RATE (events/s of the fixed-rate latency run; default half of what the bare app sustains),
@@ -228,7 +228,7 @@ function writeSection(
   const section = `<!-- message-bench:start -->
 ## Message events (the nudges' hot path)
 
-Measured by \`npm run build && npx tsx bench/message-throughput.ts\` on ${new Date().toISOString().slice(0, 10)}:
+Measured by \`npm run bench:messages\` (bench/message-throughput.ts, which builds the bot first) on ${new Date().toISOString().slice(0, 10)}:
 ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}.
 
 Three apps get the same stream of signed \`message\` events over HTTP, in the same run: the compiled bot
@@ -257,9 +257,10 @@ The hot path alone (threadport ÷ nudges off): throughput **${ratio(median(bot.t
 The load generator, the fake Slack and the apps share this machine, so throughput and latency also depend
 on whatever else runs (load average ${load.map((l) => l.toFixed(1)).join(" → ")} during this run); CPU per event hardly does.
 
-Per thread reply the bot reads four rows (channel switch, thresholds, thread state, thread link; the
-thread state from memory once seen) and writes one, the thread state, batched with the other replies of
-the same event-loop turn into one SQLite transaction. Top-level messages, bots, edits and joins are dropped
+Per thread reply the bot reads the thread's state (from memory once seen) and its issue link; the
+channel's switch and thresholds are read at most every 5 s per channel. It writes one row, the thread's
+state, gathered with the other changes of the next 100 ms (at most 64) into one SQLite transaction
+(src/store/sqlite-nudge-thread-cache.ts). Top-level messages, bots, edits and joins are dropped
 before the store, and Bolt's listener dispatch is skipped for message events (src/slack/take-event.ts).
 Slack was called only when a nudge fired: ${slack.nudgePosts.toLocaleString("en-US")} nudges posted (\`chat.postMessage\`) and ${slack.userLookups} \`users.info\`
 lookups for call suggestions, over all rounds; ${slack.otherCalls} other calls (\`auth.test\` at start-up aside).

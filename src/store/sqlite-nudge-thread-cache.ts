@@ -2,16 +2,21 @@
  * The nudge state of recent threads, kept in memory and written to SQLite in batches.
  *
  * Every plain reply in every channel updates one thread's state, so this is the busiest write threadport
- * has. One SQLite commit per reply costs tens of microseconds of blocked event loop; a transaction per
- * event-loop turn costs a few per reply. A SQLite file belongs to one threadport process (see
+ * has. One SQLite commit per reply costs tens of microseconds of blocked event loop, and its pages fill the
+ * WAL, whose checkpoints block for milliseconds; one transaction every FLUSH_DELAY_MS (or FLUSH_BATCH
+ * changes) writes each busy page once and costs a few microseconds per reply. A SQLite file belongs to one threadport process (see
  * sqlite-store.ts), so the memory copy is authoritative and the compare-and-set runs against it.
  *
- * Durability: a state change reaches the database at the end of the current event-loop turn, or at once
- * when it records a posted nudge (so a nudge is never posted twice, even across a crash), and on close.
- * A crash can lose the counts of the last turn, nothing else.
+ * Durability: a state change reaches the database within FLUSH_DELAY_MS, at once when it records a posted
+ * nudge (so a nudge is never posted twice, even across a crash), and on close. A crash can lose the last
+ * fraction of a second of counts, nothing else.
  */
 import type { NudgeThreadState } from "../nudge/thread-state.js";
 
+/** How long changes gather before they are written together… */
+export const FLUSH_DELAY_MS = 100;
+/** …unless this many are pending: then at the end of the event-loop turn, so no write blocks for long. */
+export const FLUSH_BATCH = 64;
 /** Threads kept in memory; older ones are read from the database again when someone replies. */
 const MAX_CACHED_THREADS = 20_000;
 
@@ -24,7 +29,8 @@ export interface ThreadRows {
 export class NudgeThreadCache {
   private readonly states = new Map<string, NudgeThreadState>();
   private readonly dirty = new Map<string, { state: NudgeThreadState; updatedAt: number }>();
-  private flushScheduled = false;
+  private flushTimer: NodeJS.Timeout | undefined;
+  private flushSoon = false;
   private flushFailure: unknown;
 
   constructor(private readonly rows: ThreadRows) {}
@@ -45,7 +51,8 @@ export class NudgeThreadCache {
     this.dirty.set(key, { state: saved, updatedAt: now });
     // A posted nudge is written at once: "at most once per thread" must survive a crash.
     if (saved.nudged.length !== (current?.nudged.length ?? 0)) this.flush();
-    else this.scheduleFlush();
+    else if (this.dirty.size >= FLUSH_BATCH) this.scheduleFlush(0);
+    else this.scheduleFlush(FLUSH_DELAY_MS);
     return true;
   }
 
@@ -81,25 +88,28 @@ export class NudgeThreadCache {
     }
   }
 
-  private scheduleFlush(): void {
-    if (this.flushScheduled) return;
-    this.flushScheduled = true;
-    setImmediate(() => {
-      this.flushScheduled = false;
+  private scheduleFlush(delayMs: number): void {
+    if (this.flushTimer && (delayMs > 0 || this.flushSoon)) return;
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushSoon = delayMs === 0;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = undefined;
       try {
         this.flush();
       } catch (error) {
         // Kept pending; the next save reports it (through the store's error handling) and retries.
         this.flushFailure = error;
       }
-    });
+    }, delayMs);
+    // Pending changes never keep the process alive: close() writes them.
+    this.flushTimer.unref();
   }
 
   private rethrowFlushFailure(): void {
     const failure = this.flushFailure;
     if (failure === undefined) return;
     this.flushFailure = undefined;
-    this.scheduleFlush();
+    this.scheduleFlush(FLUSH_DELAY_MS);
     throw failure;
   }
 }

@@ -3,8 +3,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { NudgeThreadState } from "../../src/nudge/thread-state.js";
+import { FLUSH_BATCH, FLUSH_DELAY_MS } from "../../src/store/sqlite-nudge-thread-cache.js";
 import { openSqliteStore } from "../../src/store/sqlite-store.js";
 import type { Store } from "../../src/store/store.js";
 
@@ -36,8 +37,6 @@ function onDisk(): { reply_count: number; nudged: string } | undefined {
   }
 }
 
-const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
-
 beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "threadport-nudges-"));
   file = path.join(dir, "threadport.db");
@@ -50,13 +49,38 @@ afterEach(async () => {
 });
 
 describe("thread states in SQLite", () => {
-  it("reach the file at the end of the event-loop turn, in one transaction", async () => {
-    await store.saveNudgeThread(state(), undefined);
-    await store.saveNudgeThread(state({ lastTs: "1700000020.000100", replyCount: 2 }), "1700000010.000100");
-    expect(await store.getNudgeThread("T1", "C1", "1700000000.000100")).toMatchObject({ replyCount: 2 });
-    expect(onDisk()).toBeUndefined();
-    await nextTurn();
-    expect(onDisk()).toEqual({ reply_count: 2, nudged: "" });
+  it("reach the file together, FLUSH_DELAY_MS after the first change", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout"] });
+    try {
+      await store.saveNudgeThread(state(), undefined);
+      await store.saveNudgeThread(state({ lastTs: "1700000020.000100", replyCount: 2 }), "1700000010.000100");
+      expect(await store.getNudgeThread("T1", "C1", "1700000000.000100")).toMatchObject({ replyCount: 2 });
+      vi.advanceTimersByTime(FLUSH_DELAY_MS - 1);
+      expect(onDisk()).toBeUndefined();
+      vi.advanceTimersByTime(1);
+      expect(onDisk()).toEqual({ reply_count: 2, nudged: "" });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("reach the file at the end of the turn once FLUSH_BATCH changes are pending", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout"] });
+    try {
+      for (let i = 0; i < FLUSH_BATCH; i += 1) {
+        await store.saveNudgeThread(
+          state({ threadTs: `1700000000.${String(i).padStart(6, "0")}` }),
+          undefined,
+        );
+      }
+      vi.advanceTimersByTime(0);
+      const db = new Database(file, { readonly: true });
+      const rows = db.prepare("SELECT count(*) AS n FROM nudge_threads").get() as { n: number };
+      db.close();
+      expect(rows.n).toBe(FLUSH_BATCH);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("reach the file at once when they record a posted nudge", async () => {
