@@ -21,6 +21,8 @@ export interface Config {
     /** Project for channels that are not linked to one; none means "link the channel first". */
     defaultProject?: string;
     allowedNamespaces: string[];
+    /** Secret token of the GitLab webhook (POST /gitlab/webhook); unset: the webhook route answers 404. */
+    webhookSecret?: string;
   };
   databaseUrl: string;
   openai: { apiKey?: string; baseUrl?: string; model: string };
@@ -160,6 +162,7 @@ export function loadConfig(env: Env = process.env): Config {
       token: gitlabToken,
       defaultProject,
       allowedNamespaces,
+      webhookSecret: read("GITLAB_WEBHOOK_SECRET"),
     },
     databaseUrl: read("DATABASE_URL") ?? "./data/threadport.db",
     openai: {

@@ -10,6 +10,7 @@ import { EXPORT_JOB, enqueueExport, exportJobHandler } from "./jobs/export-job.j
 import { operationsRoutes } from "./ops/http-routes.js";
 import { countSlackRequests, MeteredWebClient } from "./ops/metered-slack.js";
 import { gitlabOperation, Metrics } from "./ops/metrics.js";
+import { handlePostBackJobs, type PostBackWiring, postBackRoute } from "./post-back/wire-post-back.js";
 import { boltLogger } from "./slack/bolt-logger.js";
 import { reactionAddedListener } from "./slack/listeners/reaction-added.js";
 import { registerNudges } from "./slack/register-nudges.js";
@@ -44,6 +45,21 @@ export async function startThreadport(config: Config, log: Logger): Promise<Runn
   const identity = await verifyBotToken(client);
   const store = await openStore(config.databaseUrl);
   const work = new WorkTracker();
+  const gitlabFetch = metrics.meteredFetch("gitlab", gitlabOperation);
+  const finder = new GitLabMarkerFinder({
+    host: config.gitlab.url,
+    token: config.gitlab.token,
+    fetch: gitlabFetch,
+  });
+  const notifier = new SlackNotifier(client);
+  const postBack: PostBackWiring = {
+    secret: config.gitlab.webhookSecret,
+    store,
+    client,
+    replyInThread: (channelId, threadTs, text) => notifier.replyInThread(channelId, threadTs, text),
+    ownGitLabUserId: () => finder.ownUserId(),
+    log,
+  };
 
   const app = new App({
     token: config.slack.botToken,
@@ -56,16 +72,15 @@ export async function startThreadport(config: Config, log: Logger): Promise<Runn
     botUserId: identity.botUserId,
     botId: identity.botId,
     logger: boltLogger(log),
-    customRoutes: operationsRoutes({ store, metrics, log }),
+    customRoutes: [...operationsRoutes({ store, metrics, log }), postBackRoute(postBack, () => jobs)],
   });
   app.use(countSlackRequests(metrics));
-  const gitlabFetch = metrics.meteredFetch("gitlab", gitlabOperation);
 
   const exportDeps = {
     reader: new SlackThreadReader({ client, store, botUserId: identity.botUserId, botId: identity.botId }),
-    notifier: new SlackNotifier(client),
+    notifier,
     tracker: new GitLabTracker({ host: config.gitlab.url, token: config.gitlab.token, fetch: gitlabFetch }),
-    summarizer: createSummarizer(
+    summarizer: await createSummarizer(
       config,
       log,
       metrics.meteredFetch("llm", (url) => url.pathname),
@@ -76,13 +91,9 @@ export async function startThreadport(config: Config, log: Logger): Promise<Runn
   };
   const jobs = await createJobQueue({ config, store, log, observer: metrics.jobObserver });
   metrics.watchQueue(() => jobs.stats());
-  const finder = new GitLabMarkerFinder({
-    host: config.gitlab.url,
-    token: config.gitlab.token,
-    fetch: gitlabFetch,
-  });
   const onOutcome = (outcome: ExportOutcome) => metrics.exportFinished(outcome);
   jobs.handle(EXPORT_JOB, exportJobHandler({ exportDeps, finder, onOutcome }));
+  handlePostBackJobs(jobs, postBack);
 
   app.event(
     "reaction_added",

@@ -114,6 +114,11 @@ export class GitLabMarkerFinder implements MarkerFinder {
     await this.call(String(projectId), () => this.api.IssueNotes.edit(projectId, iid, noteId, { body }));
   }
 
+  /** The id of threadport's own GitLab user (the token's user); cached once known. */
+  ownUserId(): Promise<number> {
+    return this.currentUserId();
+  }
+
   private currentUserId(): Promise<number> {
     this.userId ??= this.call("", () => this.api.Users.showCurrentUser()).then((user) => user.id);
     // A failed look-up is not cached: the next export asks again.

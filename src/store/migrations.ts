@@ -143,6 +143,29 @@ CREATE TABLE jobs (
 CREATE INDEX jobs_state_run_at ON jobs (state, run_at);
 `,
   },
+  {
+    version: 5,
+    name: "gitlab_post_back",
+    up: `
+CREATE INDEX thread_links_issue ON thread_links (project_id, issue_iid);
+
+CREATE TABLE post_back_settings (
+  team_id TEXT NOT NULL,
+  channel_id TEXT NOT NULL,
+  enabled INTEGER,
+  confidential_text INTEGER,
+  updated_at BIGINT NOT NULL,
+  PRIMARY KEY (team_id, channel_id)
+);
+
+CREATE TABLE issue_event_marks (
+  project_id INTEGER NOT NULL,
+  issue_iid INTEGER NOT NULL,
+  updated_at BIGINT NOT NULL,
+  PRIMARY KEY (project_id, issue_iid)
+);
+`,
+  },
 ];
 
 /** SQL that creates the bookkeeping table; portable, and safe to run on every start. */

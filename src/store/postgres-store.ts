@@ -12,9 +12,10 @@ import { migrations as knownMigrations, type Migration } from "./migrations.js";
 import * as links from "./postgres-channel-links.js";
 import * as jobs from "./postgres-jobs.js";
 import * as nudges from "./postgres-nudges.js";
+import * as postBack from "./postgres-post-back.js";
 import { describePostgres, type Sql, sqlOver, toStoreError } from "./postgres-sql.js";
 import { HANDLED_EVENT_CLEANUP_INTERVAL_MS, HANDLED_EVENT_RETENTION_MS } from "./sqlite-store.js";
-import type { ChannelLink, RecentExport, Store, ThreadLink } from "./store.js";
+import type { ChannelLink, PostBackSettings, RecentExport, Store, ThreadLink } from "./store.js";
 
 export interface PostgresStoreOptions {
   now?: () => number;
@@ -283,6 +284,30 @@ export class PostgresStore implements Store {
 
   jobStats(): Promise<JobStats> {
     return this.run("count jobs", () => jobs.jobStats(this.sql));
+  }
+
+  listThreadLinksForIssue(projectId: number, issueIid: number): Promise<ThreadLink[]> {
+    return this.run("list thread links of an issue", () =>
+      postBack.listThreadLinksForIssue(this.sql, projectId, issueIid),
+    );
+  }
+
+  getPostBackSettings(teamId: string, channelId: string): Promise<PostBackSettings> {
+    return this.run("read post-back settings", () =>
+      postBack.getPostBackSettings(this.sql, teamId, channelId),
+    );
+  }
+
+  savePostBackSettings(teamId: string, channelId: string, settings: PostBackSettings): Promise<void> {
+    return this.run("save post-back settings", () =>
+      postBack.savePostBackSettings(this.sql, teamId, channelId, settings, this.now()),
+    );
+  }
+
+  markIssueEvent(projectId: number, issueIid: number, atMs: number): Promise<boolean> {
+    return this.run("mark an issue event", () =>
+      postBack.markIssueEvent(this.sql, projectId, issueIid, atMs),
+    );
   }
 
   async ping(): Promise<void> {

@@ -10,7 +10,8 @@ import { migrations as knownMigrations, type Migration } from "./migrations.js";
 import * as channelLinks from "./sqlite-channel-links.js";
 import * as jobs from "./sqlite-jobs.js";
 import * as nudges from "./sqlite-nudges.js";
-import type { ChannelLink, RecentExport, Store, ThreadLink } from "./store.js";
+import * as postBack from "./sqlite-post-back.js";
+import type { ChannelLink, PostBackSettings, RecentExport, Store, ThreadLink } from "./store.js";
 import { StoreError } from "./store-error.js";
 
 /** Slack retries an event for about 5 minutes; a week of ids is ample and keeps the table small. */
@@ -279,6 +280,28 @@ export class SqliteStore implements Store {
 
   async jobStats(): Promise<JobStats> {
     return this.run("count jobs", () => jobs.jobStats(this.db));
+  }
+
+  async listThreadLinksForIssue(projectId: number, issueIid: number): Promise<ThreadLink[]> {
+    return this.run("list thread links of an issue", () =>
+      postBack.listThreadLinksForIssue(this.db, projectId, issueIid),
+    );
+  }
+
+  async getPostBackSettings(teamId: string, channelId: string): Promise<PostBackSettings> {
+    return this.run("read post-back settings", () =>
+      postBack.getPostBackSettings(this.db, teamId, channelId),
+    );
+  }
+
+  async savePostBackSettings(teamId: string, channelId: string, settings: PostBackSettings): Promise<void> {
+    return this.run("save post-back settings", () =>
+      postBack.savePostBackSettings(this.db, teamId, channelId, settings, this.now()),
+    );
+  }
+
+  async markIssueEvent(projectId: number, issueIid: number, atMs: number): Promise<boolean> {
+    return this.run("mark an issue event", () => postBack.markIssueEvent(this.db, projectId, issueIid, atMs));
   }
 
   async ping(): Promise<void> {

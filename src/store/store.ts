@@ -31,6 +31,14 @@ export interface ChannelLink {
   linkedAt: number;
 }
 
+/** Per-channel switches for what GitLab events post back to Slack threads. */
+export interface PostBackSettings {
+  /** Post GitLab comments and issue changes back to the channel's threads (default on). */
+  enabled?: boolean;
+  /** In a private channel, show the text of confidential issues and internal notes (default off). */
+  confidentialText?: boolean;
+}
+
 /** A thread link with the time of its latest export (epoch milliseconds). */
 export interface RecentExport extends ThreadLink {
   exportedAt: number;
@@ -98,6 +106,17 @@ export interface Store {
   /** Makes a failed job pending again with fresh attempts; false when there is no failed job with that id. */
   retryJob(id: string): Promise<boolean>;
   jobStats(): Promise<JobStats>;
+  /** Every thread linked to that GitLab issue (a GitLab webhook event posts back to each). */
+  listThreadLinksForIssue(projectId: number, issueIid: number): Promise<ThreadLink[]>;
+  /** The channel's post-back settings; fields nobody set are undefined (the defaults apply). */
+  getPostBackSettings(teamId: string, channelId: string): Promise<PostBackSettings>;
+  /** Changes the given fields of the channel's post-back settings; fields left out keep their value. */
+  savePostBackSettings(teamId: string, channelId: string, settings: PostBackSettings): Promise<void>;
+  /**
+   * Records that an issue event of time `atMs` is being posted; false (and no change) when a newer event of
+   * that issue was recorded already (the event is stale). An event of the same time counts as current.
+   */
+  markIssueEvent(projectId: number, issueIid: number, atMs: number): Promise<boolean>;
   /** Fails with a StoreError when the database cannot be reached. */
   ping(): Promise<void>;
   close(): Promise<void>;

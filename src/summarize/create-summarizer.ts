@@ -1,9 +1,6 @@
 /** Picks the summarizer from the configuration: a model (with the offline one as fallback), or offline. */
-import OpenAI from "openai";
 import type { Log } from "../util/logger.js";
-import { FallbackSummarizer } from "./fallback-summarizer.js";
 import { OfflineSummarizer } from "./offline-summarizer.js";
-import { OpenAISummarizer } from "./openai-summarizer.js";
 import type { Summarizer } from "./summarizer.js";
 
 export interface SummarizerSettings {
@@ -11,16 +8,24 @@ export interface SummarizerSettings {
   summary: { contextTokens: number; requestTimeoutMs: number };
 }
 
-/** OPENAI_API_KEY or OPENAI_BASE_URL set → the model, falling back to offline on any failure; else offline. */
-export function createSummarizer(
+/**
+ * OPENAI_API_KEY or OPENAI_BASE_URL set → the model, falling back to offline on any failure; else offline.
+ * The model's modules are loaded only when configured: the tokenizer's tables alone take about 50 MB.
+ */
+export async function createSummarizer(
   settings: SummarizerSettings,
   log: Log,
   /** A metered fetch for the model's HTTP calls (src/ops/metrics.ts); default the global one. */
   modelFetch?: typeof fetch,
-): Summarizer {
+): Promise<Summarizer> {
   const offline = new OfflineSummarizer();
   const { apiKey, baseUrl, model } = settings.openai;
   if (!apiKey && !baseUrl) return offline;
+  const [{ default: OpenAI }, { OpenAISummarizer }, { FallbackSummarizer }] = await Promise.all([
+    import("openai"),
+    import("./openai-summarizer.js"),
+    import("./fallback-summarizer.js"),
+  ]);
   const officialApi = !baseUrl || new URL(baseUrl).hostname === "api.openai.com";
   const client = new OpenAI({
     // Local servers (Ollama, vLLM) need no key, but the SDK insists on one.

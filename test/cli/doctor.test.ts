@@ -85,7 +85,7 @@ describe("threadport doctor", () => {
       "threadport doctor
 
       ✔ Configuration: every setting is valid
-      ✔ Store and migrations: SQLite FILE reachable, schema version 4 (current)
+      ✔ Store and migrations: SQLite FILE reachable, schema version 5 (current)
       ✔ Slack signing secret: set
       ✔ Slack token: valid for workspace Acme as bot user UBOT
       ✘ Slack scopes: missing reactions:write
@@ -97,10 +97,11 @@ describe("threadport doctor", () => {
       ✔ Create issues in acme/web: allowed
       ✘ Create issues in acme/archived: the project is archived
           fix: unarchive it, or export to another project
+      – GitLab webhook: GITLAB_WEBHOOK_SECRET is not set, so GitLab comments and issue changes are not posted back to Slack threads (/gitlab/webhook answers 404). To turn it on, set GITLAB_WEBHOOK_SECRET to a long random secret (e.g. \`openssl rand -hex 32\`), restart, then in each linked GitLab project open Settings → Webhooks → Add new webhook; URL https://<threadport's public host>/gitlab/webhook (the host of Slack's request URL; port 3000 here); Secret token: the value of GITLAB_WEBHOOK_SECRET; tick Comments, Confidential comments, Issues events, Confidential issues events; keep SSL verification on.
       ✘ Model for summaries: no answer from http://127.0.0.1:1/v1 (fetch failed)
           fix: check OPENAI_BASE_URL and that the model server is running; exports fall back to the offline summarizer meanwhile
 
-      11 checks: 7 passed, 4 failed
+      12 checks: 7 passed, 4 failed, 1 skipped
       "
     `);
   });

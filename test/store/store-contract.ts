@@ -4,6 +4,7 @@ import type { Store, ThreadLink } from "../../src/store/store.js";
 import { describeChannelLinkContract } from "./store-contract-channel-links.js";
 import { describeJobContract } from "./store-contract-jobs.js";
 import { describeNudgeContract } from "./store-contract-nudges.js";
+import { describePostBackContract } from "./store-contract-post-back.js";
 
 /** A store under test over an empty database, and how to open that same database again. */
 export interface StoreFixture {
@@ -224,6 +225,11 @@ export function describeStoreContract(name: string, makeStore: MakeStore, option
       advance: (ms) => {
         time += ms;
       },
+      restart: options.survivesReopen ? () => restart() : undefined,
+    });
+
+    describePostBackContract({
+      store: () => store,
       restart: options.survivesReopen ? () => restart() : undefined,
     });
 

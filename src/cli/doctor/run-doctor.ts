@@ -10,6 +10,7 @@ import { checkLlm } from "./check-llm.js";
 import { type CheckResult, failed, formatReport, ok } from "./check-result.js";
 import { checkSlack } from "./check-slack.js";
 import { checkStore } from "./check-store.js";
+import { checkWebhook } from "./check-webhook.js";
 import { botScopesOf, findManifest } from "./manifest-scopes.js";
 
 export async function runDoctor(env: Record<string, string | undefined>, io: CommandOutput): Promise<number> {
@@ -72,6 +73,7 @@ export async function doctorChecks(env: Record<string, string | undefined>): Pro
       projects: [...projects],
     })),
   );
+  results.push(checkWebhook(config));
   results.push(await checkLlm(config.openai));
   return results;
 }

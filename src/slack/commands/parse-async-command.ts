@@ -1,4 +1,5 @@
 /** Reads the text after `/async` into one subcommand; bad input becomes a usage answer, never an exception. */
+import type { PostBackSettings } from "../../store/store.js";
 
 export type AsyncCommand =
   | { kind: "issue"; text: string }
@@ -7,6 +8,7 @@ export type AsyncCommand =
   | { kind: "status" }
   | { kind: "export"; link: string }
   | { kind: "nudges"; enabled: boolean }
+  | { kind: "updates"; settings: PostBackSettings }
   | { kind: "help" }
   | { kind: "usage"; usage: string; problem: string }
   | { kind: "unknown"; word: string };
@@ -18,6 +20,7 @@ export const USAGE = {
   status: "`/async status`",
   export: "`/async export <message link>`",
   nudges: "`/async nudges on` or `/async nudges off`",
+  updates: "`/async updates on|off` or `/async updates confidential on|off`",
   help: "`/async help`",
 } as const;
 
@@ -52,9 +55,22 @@ export function parseAsyncCommand(text: string): AsyncCommand {
       if (choice === "on" || choice === "off") return { kind: "nudges", enabled: choice === "on" };
       return usage("nudges", "Say `on` or `off`.");
     }
+    case "updates":
+      return parseUpdates(argument.toLowerCase().split(/\s+/));
     default:
       return { kind: "unknown", word: first };
   }
+}
+
+function parseUpdates(words: string[]): AsyncCommand {
+  const [first = "", second = "", ...more] = words;
+  if (more.length === 0 && (first === "on" || first === "off") && !second) {
+    return { kind: "updates", settings: { enabled: first === "on" } };
+  }
+  if (more.length === 0 && first === "confidential" && (second === "on" || second === "off")) {
+    return { kind: "updates", settings: { confidentialText: second === "on" } };
+  }
+  return usage("updates", "Say `on` or `off`, or `confidential on` / `confidential off`.");
 }
 
 function usage(subcommand: keyof typeof USAGE, problem: string): AsyncCommand {

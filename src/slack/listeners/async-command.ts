@@ -10,6 +10,7 @@ import { parseAsyncCommand } from "../commands/parse-async-command.js";
 import { statusCommand } from "../commands/status-command.js";
 import type { SurfaceDeps } from "../surface-deps.js";
 import { type Answer, helpAnswer, nudgesAnswer, usageAnswer } from "../views/async-answers.js";
+import { updatesAnswer } from "../views/post-back-answers.js";
 
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
@@ -43,6 +44,10 @@ export function asyncCommandListener(deps: SurfaceDeps) {
           await deps.store.setNudgesEnabled(command.team_id, command.channel_id, parsed.enabled);
           log.info({ enabled: parsed.enabled }, "nudges setting changed");
           return await answerNow(nudgesAnswer(parsed.enabled));
+        case "updates":
+          await deps.store.savePostBackSettings(command.team_id, command.channel_id, parsed.settings);
+          log.info(parsed.settings, "post-back setting changed");
+          return await answerNow(updatesAnswer(parsed.settings));
         case "issue":
           await ack();
           return await openIssueModal(ctx, parsed.text);

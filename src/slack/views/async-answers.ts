@@ -26,6 +26,7 @@ export function helpAnswer(unknownWord?: string): Answer {
     `• ${USAGE.status} — this channel's project, nudge setting and latest exports.`,
     `• ${USAGE.export} — export the thread of that message.`,
     `• ${USAGE.nudges} — turn "take this async" nudges on or off in this channel.`,
+    `• ${USAGE.updates} — post GitLab comments and issue changes back to this channel's threads (on by default).`,
     `• ${USAGE.help} — this help.`,
   ];
   return answer(
