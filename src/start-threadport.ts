@@ -67,7 +67,9 @@ export async function startThreadport(config: Config, log: Logger): Promise<Runn
     socketMode: config.slack.mode === "socket",
     appToken: config.slack.appToken,
     clientOptions,
-    installerOptions: { clientOptions: { slackApiUrl: config.slack.apiUrl } },
+    // In Socket Mode Bolt serves the custom routes (/healthz, /metrics, the GitLab webhook) on the installer's
+    // port, 3000 unless told otherwise: keep them on PORT in both modes.
+    installerOptions: { clientOptions: { slackApiUrl: config.slack.apiUrl }, port: config.port },
     tokenVerificationEnabled: false,
     botUserId: identity.botUserId,
     botId: identity.botId,

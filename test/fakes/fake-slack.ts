@@ -4,6 +4,7 @@
  * method, cursor paging, `x-oauth-scopes`, and HTTP 429 with `Retry-After` when rate limited.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { type FakeSocketMode, startFakeSocketMode } from "./fake-socket-mode.js";
 import {
   bearerToken,
   MinuteWindow,
@@ -49,6 +50,8 @@ export const DEFAULT_SLACK_SCOPES = [
 
 export interface FakeSlackOptions {
   botToken?: string;
+  /** App-level token (xapp-…); when set, apps.connections.open hands out a local Socket Mode URL. */
+  appToken?: string;
   scopes?: string[];
   /** Most messages one conversations.replies page returns (15 for non-Marketplace apps). */
   pageSizeMax?: number;
@@ -81,6 +84,8 @@ export interface RecordedSlackCall {
 export interface FakeSlack {
   /** Base URL ending in "/api/", for `slackApiUrl`/`SLACK_API_URL`. */
   url: string;
+  /** The Socket Mode endpoint, when the fake was started with an appToken. */
+  socketMode?: FakeSocketMode;
   close(): Promise<void>;
   addUser(user: FakeSlackUserInput): void;
   addChannel(channel: FakeSlackChannelInput): void;
@@ -120,6 +125,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     epoch: baseTs,
   };
   const ws = new SlackWorkspace(baseTs, team.id);
+  const socketMode = options.appToken ? await startFakeSocketMode(info.appId) : undefined;
   const calls: RecordedSlackCall[] = [];
   const faults = new Map<string, SlackFault[]>();
   const window = new MinuteWindow();
@@ -148,6 +154,12 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     const wait = limit === undefined ? 0 : window.take(method, limit);
     if (wait > 0) return rateLimited(wait);
 
+    // The only method that takes the app-level token, not the bot token.
+    if (method === "apps.connections.open") {
+      if (!token) return ok200({ ok: false, error: "not_authed" });
+      if (!socketMode || token !== options.appToken) return ok200({ ok: false, error: "invalid_auth" });
+      return ok200({ ok: true, url: socketMode.url });
+    }
     const handler = SLACK_METHODS[method];
     if (!handler) return ok200({ ok: false, error: "unknown_method", req_method: method });
     if (!token) return ok200({ ok: false, error: "not_authed" });
@@ -179,7 +191,11 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
 
   return {
     url: `${server.origin}/api/`,
-    close: () => server.close(),
+    socketMode,
+    async close() {
+      await socketMode?.close();
+      await server.close();
+    },
     addUser: (user) => ws.addUser(user),
     addChannel: (channel) => ws.addChannel(channel),
     setBotMember: (channel, member) => ws.setBotMember(channel, member),
