@@ -90,8 +90,9 @@ async function writeToGitLab(
   const summary = await summarize(thread, messages, deps);
   const rendered = renderFollowUp({ thread, messages, summary, requestedByName });
   await deps.tracker.addNote(link.projectId, link.issueIid, rendered.body);
-  const lastTs = await postContinuations(rendered, link, messages, deps);
-  await deps.store.updateLastExported(teamId, channelId, thread.threadTs, lastTs);
+  const covered = { ...link, lastExportedTs: rendered.bodyCoversTs ?? link.lastExportedTs };
+  await deps.store.updateLastExported(teamId, channelId, thread.threadTs, covered.lastExportedTs);
+  const lastTs = await postContinuations(rendered, covered, deps);
   deps.log.info(
     { project: link.projectPath, iid: link.issueIid, messages: fresh.length },
     "appended to issue",
@@ -119,27 +120,18 @@ async function createIssue(
     confidential,
     ...(target?.labels?.length ? { labels: target.labels } : {}),
   });
-  // Saved before anything else can fail, so the issue and its link always exist together.
-  const link: ThreadLink = {
-    teamId: thread.teamId,
-    channelId: thread.conversation.id,
-    threadTs: thread.threadTs,
-    projectPath: project.pathWithNamespace,
-    projectId: issue.projectId,
-    issueIid: issue.iid,
-    issueUrl: issue.webUrl,
-    issueTitle: issue.title,
-    lastExportedTs: rendered.continuations.length > 0 ? thread.threadTs : lastTsOf(messages),
-  };
-  await deps.store.saveThreadLink(link);
+  const link = await recordLink(
+    thread,
+    project,
+    { iid: issue.iid, webUrl: issue.webUrl, title: issue.title },
+    rendered,
+    deps,
+  );
   deps.log.info(
     { project: link.projectPath, iid: link.issueIid, messages: messages.length, confidential },
     "created issue",
   );
-  if (rendered.continuations.length > 0) {
-    link.lastExportedTs = await postContinuations(rendered, link, messages, deps);
-    await deps.store.updateLastExported(link.teamId, link.channelId, link.threadTs, link.lastExportedTs);
-  }
+  link.lastExportedTs = await postContinuations(rendered, link, deps);
   return { kind: "created", link };
 }
 
@@ -158,44 +150,63 @@ async function commentOnIssue(
   const heading = `Slack thread in #${thread.conversation.name}: ${plural(messages.length, "message")}`;
   const rendered = renderFollowUp({ thread, messages, summary, requestedByName, heading });
   await deps.tracker.addNote(projectId, issueIid, rendered.body);
+  const link = await recordLink(
+    thread,
+    project,
+    { iid: issueIid, webUrl: issue.webUrl, title: issue.title },
+    rendered,
+    deps,
+  );
+  deps.log.info(
+    { project: link.projectPath, iid: issueIid, messages: messages.length },
+    "commented on issue",
+  );
+  link.lastExportedTs = await postContinuations(rendered, link, deps);
+  return { kind: "commented", link, messages: messages.length };
+}
+
+/**
+ * Stores the thread → issue link as soon as GitLab has the issue (or comment), so the two always exist
+ * together; it records only the messages the body itself carries.
+ */
+async function recordLink(
+  thread: SlackThread,
+  project: TrackerProject,
+  issue: { iid: number; webUrl: string; title: string },
+  rendered: RenderedExport,
+  deps: ExportDeps,
+): Promise<ThreadLink> {
   const link: ThreadLink = {
     teamId: thread.teamId,
     channelId: thread.conversation.id,
     threadTs: thread.threadTs,
     projectPath: project.pathWithNamespace,
-    projectId,
-    issueIid,
+    projectId: project.id,
+    issueIid: issue.iid,
     issueUrl: issue.webUrl,
     issueTitle: issue.title,
-    lastExportedTs: rendered.continuations.length > 0 ? thread.threadTs : lastTsOf(messages),
+    lastExportedTs: rendered.bodyCoversTs ?? "0",
   };
   await deps.store.saveThreadLink(link);
-  deps.log.info(
-    { project: link.projectPath, iid: issueIid, messages: messages.length },
-    "commented on issue",
-  );
-  if (rendered.continuations.length > 0) {
-    link.lastExportedTs = await postContinuations(rendered, link, messages, deps);
-    await deps.store.updateLastExported(link.teamId, link.channelId, link.threadTs, link.lastExportedTs);
-  }
-  return { kind: "commented", link, messages: messages.length };
+  return link;
 }
 
 /**
- * Posts the transcript parts that did not fit. Returns the ts of the newest message now in GitLab; when a
- * part fails, the export stops there and a later export picks up the rest.
+ * Posts the transcript parts that did not fit, recording after each one how far GitLab now has the thread,
+ * so that when a part fails a later export appends exactly the rest. Returns the newest ts in GitLab.
  */
 async function postContinuations(
   rendered: RenderedExport,
   link: ThreadLink,
-  messages: PreparedMessage[],
   deps: ExportDeps,
 ): Promise<string> {
-  if (rendered.continuations.length === 0) return lastTsOf(messages);
+  let lastTs = link.lastExportedTs;
   for (const part of rendered.continuations) {
-    await deps.tracker.addNote(link.projectId, link.issueIid, part);
+    await deps.tracker.addNote(link.projectId, link.issueIid, part.text);
+    lastTs = part.lastTs;
+    await deps.store.updateLastExported(link.teamId, link.channelId, link.threadTs, lastTs);
   }
-  return lastTsOf(messages);
+  return lastTs;
 }
 
 async function summarize(thread: SlackThread, messages: PreparedMessage[], deps: ExportDeps) {
@@ -210,10 +221,6 @@ async function summarize(thread: SlackThread, messages: PreparedMessage[], deps:
       reactions: m.reactionsByOthers,
     })),
   });
-}
-
-function lastTsOf(messages: PreparedMessage[]): string {
-  return messages[messages.length - 1]?.ts ?? "0";
 }
 
 async function closeTheLoop(

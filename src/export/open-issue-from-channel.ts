@@ -92,7 +92,7 @@ export function renderDescription(request: OpenIssueRequest, recent: SlackThread
       .split("\n")
       .filter((line) => !line.startsWith("- **Filed by:**"))
       .join("\n");
-    parts.push(facts, transcript ?? "");
+    parts.push(facts, transcript?.text ?? "");
   }
   parts.push(`_Opened from Slack with \`/async issue\` by ${makeSafeForGitLab(request.userName)}._`);
   return parts.filter(Boolean).join("\n\n");

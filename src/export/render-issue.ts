@@ -5,7 +5,7 @@ import { findUnsafeLines, makeSafeForGitLab } from "../gitlab/make-safe-for-gitl
 import type { ThreadSummary } from "../summarize/summarizer.js";
 import type { PreparedMessage } from "./prepare-messages.js";
 import { renderContextSection, renderSummarySections } from "./render-sections.js";
-import { renderTranscriptBlocks } from "./render-transcript.js";
+import { renderTranscriptBlocks, type TranscriptBlock } from "./render-transcript.js";
 import type { SlackThread } from "./thread-types.js";
 
 /** GitLab allows 1,048,576 characters in a description and 1,000,000 in a note; keep a margin. */
@@ -28,8 +28,13 @@ export interface RenderedExport {
   title: string;
   /** Issue description, or the note body for a follow-up export. */
   body: string;
+  /**
+   * ts of the newest message the body accounts for (its transcript part, or every message when the
+   * transcript is left out); undefined when the whole transcript is in the continuations.
+   */
+  bodyCoversTs?: string;
   /** Transcript parts that did not fit, each to be posted as a further comment. */
-  continuations: string[];
+  continuations: TranscriptBlock[];
 }
 
 export function renderNewIssue(input: RenderInput): RenderedExport {
@@ -81,17 +86,28 @@ function assemble(
   budget: number,
   marker: string,
 ): RenderedExport {
-  const blocks =
-    input.includeTranscript === false ? [] : renderTranscriptBlocks(input.messages, label, NOTE_BUDGET);
   const tail = marker ? `\n\n${marker}` : "";
-  let body = input.includeTranscript === false ? `${head}${tail}` : `${head}\n\n${blocks[0] ?? ""}${tail}`;
-  let continuations = blocks.slice(1);
-  if (body.length > budget) {
-    body = `${head}\n\n_The conversation is long: it follows in the comments below._${tail}`;
-    continuations = blocks;
+  if (input.includeTranscript === false) {
+    const body = `${head}${tail}`;
+    assertNoQuickActions(body);
+    return {
+      title: safeTitle(input.summary.title),
+      body,
+      bodyCoversTs: input.messages.at(-1)?.ts,
+      continuations: [],
+    };
   }
-  for (const text of [body, ...continuations]) assertNoQuickActions(text);
-  return { title: safeTitle(input.summary.title), body, continuations };
+  const [first, ...rest] = renderTranscriptBlocks(input.messages, label, NOTE_BUDGET);
+  let body = `${head}\n\n${first?.text ?? ""}${tail}`;
+  let bodyCoversTs = first?.lastTs;
+  let continuations = rest;
+  if (body.length > budget && first) {
+    body = `${head}\n\n_The conversation is long: it follows in the comments below._${tail}`;
+    bodyCoversTs = undefined;
+    continuations = [first, ...rest];
+  }
+  for (const text of [body, ...continuations.map((block) => block.text)]) assertNoQuickActions(text);
+  return { title: safeTitle(input.summary.title), body, bodyCoversTs, continuations };
 }
 
 function assertNoQuickActions(text: string): void {

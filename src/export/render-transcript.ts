@@ -14,6 +14,12 @@ export function renderMessage(message: PreparedMessage): string {
   return [header, body, ...(files.length ? [files.join("\n")] : [])].join("\n\n");
 }
 
+export interface TranscriptBlock {
+  text: string;
+  /** ts of the newest message in this block. */
+  lastTs: string;
+}
+
 /**
  * Splits the transcript into <details> blocks of at most maxChars each. One block in the common case; a
  * 10,000-message thread may need several, which go into follow-up comments so nothing is lost.
@@ -22,7 +28,7 @@ export function renderTranscriptBlocks(
   messages: PreparedMessage[],
   label: string,
   maxChars: number,
-): string[] {
+): TranscriptBlock[] {
   const rendered = messages.map(renderMessage);
   const groups: { start: number; parts: string[]; size: number }[] = [];
   let current = { start: 0, parts: [] as string[], size: 0 };
@@ -36,13 +42,14 @@ export function renderTranscriptBlocks(
     current.size += piece.length + 2;
   });
   if (current.parts.length > 0) groups.push(current);
-  return groups.map((group, i) => {
+  return groups.map((group, i): TranscriptBlock => {
     const range =
       groups.length === 1
         ? `${label} (${messages.length} message${messages.length === 1 ? "" : "s"})`
         : `${label}, part ${i + 1} of ${groups.length} (messages ${group.start + 1}–${group.start + group.parts.length} of ${messages.length})`;
     // Blank lines around the content let GitLab render Markdown inside the HTML block.
-    return `<details><summary>${range}</summary>\n\n${group.parts.join("\n\n")}\n\n</details>`;
+    const text = `<details><summary>${range}</summary>\n\n${group.parts.join("\n\n")}\n\n</details>`;
+    return { text, lastTs: messages[group.start + group.parts.length - 1]!.ts };
   });
 }
 

@@ -121,4 +121,26 @@ describe("exportThread", () => {
     expect(scenario.tracker.notes.length).toBeGreaterThan(0);
     for (const note of scenario.tracker.notes) expect(note.body.length).toBeLessThanOrEqual(1_000_000);
   });
+  it("records how far GitLab has a long thread, so a failed part is appended next time without repeats", async () => {
+    const scenario = new ThreadScenario();
+    const filler = "x".repeat(30_000);
+    for (let i = 0; i < 60; i++) scenario.say(i % 2 ? "U1" : "U2", `message ${i} ${filler}`);
+    scenario.tracker.failNotesAfter = 0;
+    expect((await scenario.export()).kind).toBe("failed");
+    const issue = scenario.tracker.issues[0]!;
+    const inDescription = Array.from({ length: 60 }, (_, i) => i).filter((i) =>
+      issue.description.includes(`message ${i} `),
+    );
+    expect(inDescription.length).toBeGreaterThan(0);
+    expect(inDescription.length).toBeLessThan(60);
+
+    scenario.tracker.failNotesAfter = undefined;
+    expect((await scenario.export()).kind).toBe("appended");
+    const comments = scenario.tracker.notes.map((n) => n.body).join("\n");
+    for (let i = 0; i < 60; i++) {
+      const seen =
+        (issue.description.includes(`message ${i} `) ? 1 : 0) + (comments.includes(`message ${i} `) ? 1 : 0);
+      expect(seen, `message ${i}`).toBe(1);
+    }
+  });
 });
