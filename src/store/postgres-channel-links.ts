@@ -1,36 +1,12 @@
 /** PostgreSQL SQL for channel links, channel settings and recent exports (schema version 2). */
 import type { Sql } from "./postgres-sql.js";
+import { CHANNEL_LINK_COLUMNS, type ChannelLinkRow, toChannelLink } from "./rows/channel-link-row.js";
+import { RECENT_EXPORT_COLUMNS, type RecentExportRow, toRecentExport } from "./rows/thread-link-row.js";
 import type { ChannelLink, RecentExport } from "./store.js";
 
-const LINK_COLUMNS = "team_id, channel_id, project_path, project_id, linked_by, linked_at";
-const EXPORT_COLUMNS = `team_id, channel_id, thread_ts, project_path, project_id, issue_iid, issue_url, issue_title,
-  last_exported_ts, updated_at`;
-
-interface LinkRow {
-  team_id: string;
-  channel_id: string;
-  project_path: string;
-  project_id: number;
-  linked_by: string;
-  linked_at: string | number;
-}
-
-interface ExportRow {
-  team_id: string;
-  channel_id: string;
-  thread_ts: string;
-  project_path: string;
-  project_id: number;
-  issue_iid: number;
-  issue_url: string;
-  issue_title: string;
-  last_exported_ts: string;
-  updated_at: string | number;
-}
-
 export async function getChannelLink(sql: Sql, teamId: string, channelId: string) {
-  const [row] = await sql.rows<LinkRow>(
-    `SELECT ${LINK_COLUMNS} FROM channel_links WHERE team_id = $1 AND channel_id = $2`,
+  const [row] = await sql.rows<ChannelLinkRow>(
+    `SELECT ${CHANNEL_LINK_COLUMNS} FROM channel_links WHERE team_id = $1 AND channel_id = $2`,
     [teamId, channelId],
   );
   return row && toChannelLink(row);
@@ -38,7 +14,7 @@ export async function getChannelLink(sql: Sql, teamId: string, channelId: string
 
 export async function saveChannelLink(sql: Sql, link: ChannelLink): Promise<void> {
   await sql.run(
-    `INSERT INTO channel_links (${LINK_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6)
+    `INSERT INTO channel_links (${CHANNEL_LINK_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT (team_id, channel_id) DO UPDATE SET
        project_path = excluded.project_path, project_id = excluded.project_id,
        linked_by = excluded.linked_by, linked_at = excluded.linked_at`,
@@ -54,8 +30,8 @@ export async function deleteChannelLink(sql: Sql, teamId: string, channelId: str
 }
 
 export async function listChannelLinks(sql: Sql, teamId: string): Promise<ChannelLink[]> {
-  const rows = await sql.rows<LinkRow>(
-    `SELECT ${LINK_COLUMNS} FROM channel_links WHERE team_id = $1 ORDER BY linked_at DESC, channel_id`,
+  const rows = await sql.rows<ChannelLinkRow>(
+    `SELECT ${CHANNEL_LINK_COLUMNS} FROM channel_links WHERE team_id = $1 ORDER BY linked_at DESC, channel_id`,
     [teamId],
   );
   return rows.map(toChannelLink);
@@ -69,28 +45,17 @@ export async function listRecentExports(
   const limit = Math.max(0, Math.floor(options.limit));
   const rows =
     options.channelId === undefined
-      ? await sql.rows<ExportRow>(
-          `SELECT ${EXPORT_COLUMNS} FROM thread_links WHERE team_id = $1
+      ? await sql.rows<RecentExportRow>(
+          `SELECT ${RECENT_EXPORT_COLUMNS} FROM thread_links WHERE team_id = $1
            ORDER BY updated_at DESC, thread_ts DESC LIMIT $2`,
           [teamId, limit],
         )
-      : await sql.rows<ExportRow>(
-          `SELECT ${EXPORT_COLUMNS} FROM thread_links WHERE team_id = $1 AND channel_id = $2
+      : await sql.rows<RecentExportRow>(
+          `SELECT ${RECENT_EXPORT_COLUMNS} FROM thread_links WHERE team_id = $1 AND channel_id = $2
            ORDER BY updated_at DESC, thread_ts DESC LIMIT $3`,
           [teamId, options.channelId, limit],
         );
-  return rows.map((row) => ({
-    teamId: row.team_id,
-    channelId: row.channel_id,
-    threadTs: row.thread_ts,
-    projectPath: row.project_path,
-    projectId: Number(row.project_id),
-    issueIid: Number(row.issue_iid),
-    issueUrl: row.issue_url,
-    issueTitle: row.issue_title,
-    lastExportedTs: row.last_exported_ts,
-    exportedAt: Number(row.updated_at),
-  }));
+  return rows.map(toRecentExport);
 }
 
 export async function getNudgesEnabled(sql: Sql, teamId: string, channelId: string) {
@@ -115,15 +80,4 @@ export async function setNudgesEnabled(
        nudges_enabled = excluded.nudges_enabled, updated_at = excluded.updated_at`,
     [teamId, channelId, enabled ? 1 : 0, now],
   );
-}
-
-function toChannelLink(row: LinkRow): ChannelLink {
-  return {
-    teamId: row.team_id,
-    channelId: row.channel_id,
-    projectPath: row.project_path,
-    projectId: Number(row.project_id),
-    linkedBy: row.linked_by,
-    linkedAt: Number(row.linked_at),
-  };
 }

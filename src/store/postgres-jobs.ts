@@ -8,7 +8,7 @@ import {
   type NewJob,
 } from "./job-records.js";
 import type { Sql } from "./postgres-sql.js";
-import { clip, type JobRow, statsFromCounts, toJobRecord } from "./sqlite-jobs.js";
+import { clip, type JobRow, statsFromCounts, toJobRecord } from "./rows/job-row.js";
 
 export async function enqueueJob(sql: Sql, job: NewJob, now: number): Promise<boolean> {
   const result = await sql.run(

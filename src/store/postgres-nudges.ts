@@ -1,27 +1,17 @@
 /** PostgreSQL SQL for the nudges' per-thread state and per-channel thresholds (schema version 3). */
-import type { PairRun } from "../nudge/back-and-forth.js";
-import { type ChannelNudgeThresholds, NUDGE_KINDS, type NudgeKind } from "../nudge/nudge-settings.js";
+import type { ChannelNudgeThresholds } from "../nudge/nudge-settings.js";
 import type { NudgeThreadState } from "../nudge/thread-state.js";
 import type { Sql } from "./postgres-sql.js";
+import {
+  encodePairs,
+  NUDGE_THREAD_COLUMNS,
+  NUDGE_THRESHOLD_COLUMNS,
+  type NudgeThreadRow,
+  type NudgeThresholdRow,
+  toNudgeThreadState,
+  toNudgeThresholds,
+} from "./rows/nudge-row.js";
 import { NUDGE_THREAD_RETENTION_MS } from "./sqlite-nudges.js";
-
-interface ThreadRow {
-  last_ts: string;
-  last_user: string;
-  reply_count: number;
-  participants: string;
-  pairs: string;
-  moved_replies: number;
-  moved_since: string | null;
-  nudged: string;
-}
-
-interface ThresholdRow {
-  call_round_trips: number | null;
-  long_thread_replies: number | null;
-  long_thread_participants: number | null;
-  moved_replies: number | null;
-}
 
 export async function getNudgeThread(
   sql: Sql,
@@ -29,28 +19,13 @@ export async function getNudgeThread(
   channelId: string,
   threadTs: string,
 ): Promise<NudgeThreadState | undefined> {
-  const [row] = await sql.rows<ThreadRow>(
-    `SELECT last_ts, last_user, reply_count, participants, pairs, moved_replies, moved_since, nudged
+  const [row] = await sql.rows<NudgeThreadRow>(
+    `SELECT ${NUDGE_THREAD_COLUMNS}
      FROM nudge_threads WHERE team_id = $1 AND channel_id = $2 AND thread_ts = $3`,
     [teamId, channelId, threadTs],
   );
   if (!row) return undefined;
-  const state: NudgeThreadState = {
-    teamId,
-    channelId,
-    threadTs,
-    lastTs: row.last_ts,
-    lastUser: row.last_user,
-    replyCount: Number(row.reply_count),
-    participants: row.participants ? row.participants.split(",") : [],
-    pairs: decodePairs(row.pairs),
-    movedReplies: Number(row.moved_replies),
-    nudged: row.nudged
-      .split(",")
-      .filter((kind): kind is NudgeKind => NUDGE_KINDS.includes(kind as NudgeKind)),
-  };
-  if (row.moved_since !== null) state.movedSince = row.moved_since;
-  return state;
+  return toNudgeThreadState(teamId, channelId, threadTs, row);
 }
 
 export async function saveNudgeThread(
@@ -72,7 +47,7 @@ export async function saveNudgeThread(
     state.lastUser,
     state.replyCount,
     state.participants.join(","),
-    JSON.stringify(state.pairs.map((p) => [p.a, p.b, p.turns, p.last])),
+    encodePairs(state.pairs),
     state.movedReplies,
     state.movedSince ?? null,
     state.nudged.join(","),
@@ -103,19 +78,13 @@ export async function getNudgeThresholds(
   teamId: string,
   channelId: string,
 ): Promise<ChannelNudgeThresholds | undefined> {
-  const [row] = await sql.rows<ThresholdRow>(
-    `SELECT call_round_trips, long_thread_replies, long_thread_participants, moved_replies
+  const [row] = await sql.rows<NudgeThresholdRow>(
+    `SELECT ${NUDGE_THRESHOLD_COLUMNS}
      FROM nudge_settings WHERE team_id = $1 AND channel_id = $2`,
     [teamId, channelId],
   );
   if (!row) return undefined;
-  const thresholds: ChannelNudgeThresholds = {};
-  if (row.call_round_trips !== null) thresholds.callRoundTrips = Number(row.call_round_trips);
-  if (row.long_thread_replies !== null) thresholds.longThreadReplies = Number(row.long_thread_replies);
-  if (row.long_thread_participants !== null)
-    thresholds.longThreadParticipants = Number(row.long_thread_participants);
-  if (row.moved_replies !== null) thresholds.movedReplies = Number(row.moved_replies);
-  return thresholds;
+  return toNudgeThresholds(row);
 }
 
 export async function saveNudgeThresholds(
@@ -142,12 +111,4 @@ export async function saveNudgeThresholds(
       now,
     ],
   );
-}
-
-function decodePairs(text: string): PairRun[] {
-  const parsed: unknown = JSON.parse(text || "[]");
-  if (!Array.isArray(parsed)) return [];
-  return parsed
-    .filter((entry): entry is number[] => Array.isArray(entry) && entry.length === 4)
-    .map(([a, b, turns, last]) => ({ a: a!, b: b!, turns: turns!, last: last! }));
 }

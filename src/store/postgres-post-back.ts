@@ -1,19 +1,8 @@
 /** PostgreSQL SQL for posting GitLab events back to Slack threads (schema version 5). */
 import type { Sql } from "./postgres-sql.js";
-import { flag, toSettings } from "./sqlite-post-back.js";
+import { flag, type PostBackSettingsRow, toSettings } from "./rows/post-back-settings-row.js";
+import { THREAD_LINK_COLUMNS, type ThreadLinkRow, toThreadLink } from "./rows/thread-link-row.js";
 import type { PostBackSettings, ThreadLink } from "./store.js";
-
-interface ThreadLinkRow {
-  team_id: string;
-  channel_id: string;
-  thread_ts: string;
-  project_path: string;
-  project_id: number;
-  issue_iid: number;
-  issue_url: string;
-  issue_title: string;
-  last_exported_ts: string;
-}
 
 export async function listThreadLinksForIssue(
   sql: Sql,
@@ -21,22 +10,11 @@ export async function listThreadLinksForIssue(
   issueIid: number,
 ): Promise<ThreadLink[]> {
   const rows = await sql.rows<ThreadLinkRow>(
-    `SELECT team_id, channel_id, thread_ts, project_path, project_id, issue_iid, issue_url, issue_title,
-       last_exported_ts
+    `SELECT ${THREAD_LINK_COLUMNS}
      FROM thread_links WHERE project_id = $1 AND issue_iid = $2 ORDER BY created_at, channel_id, thread_ts`,
     [projectId, issueIid],
   );
-  return rows.map((row) => ({
-    teamId: row.team_id,
-    channelId: row.channel_id,
-    threadTs: row.thread_ts,
-    projectPath: row.project_path,
-    projectId: Number(row.project_id),
-    issueIid: Number(row.issue_iid),
-    issueUrl: row.issue_url,
-    issueTitle: row.issue_title,
-    lastExportedTs: row.last_exported_ts,
-  }));
+  return rows.map(toThreadLink);
 }
 
 export async function getPostBackSettings(
@@ -44,7 +22,7 @@ export async function getPostBackSettings(
   teamId: string,
   channelId: string,
 ): Promise<PostBackSettings> {
-  const [row] = await sql.rows<{ enabled: number | null; confidential_text: number | null }>(
+  const [row] = await sql.rows<PostBackSettingsRow>(
     "SELECT enabled, confidential_text FROM post_back_settings WHERE team_id = $1 AND channel_id = $2",
     [teamId, channelId],
   );

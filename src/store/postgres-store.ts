@@ -14,6 +14,12 @@ import * as jobs from "./postgres-jobs.js";
 import * as nudges from "./postgres-nudges.js";
 import * as postBack from "./postgres-post-back.js";
 import { describePostgres, type Sql, sqlOver, toStoreError } from "./postgres-sql.js";
+import {
+  THREAD_LINK_FIELD_COLUMNS,
+  type ThreadLinkFieldsRow,
+  toThreadLinkWithKey,
+} from "./rows/thread-link-row.js";
+import { toPerson, USER_COLUMNS, type UserRow } from "./rows/user-row.js";
 import { HANDLED_EVENT_CLEANUP_INTERVAL_MS, HANDLED_EVENT_RETENTION_MS } from "./sqlite-store.js";
 import type { ChannelLink, PostBackSettings, RecentExport, Store, ThreadLink } from "./store.js";
 
@@ -43,23 +49,6 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   return new PostgresStore(pool, label, now);
 }
 
-interface ThreadLinkRow {
-  project_path: string;
-  project_id: number;
-  issue_iid: number;
-  issue_url: string;
-  issue_title: string;
-  last_exported_ts: string;
-}
-
-interface UserRow {
-  user_id: string;
-  name: string;
-  real_name: string | null;
-  time_zone: string | null;
-  is_bot: number;
-}
-
 const NUDGE_CLEANUP_INTERVAL_MS = 60 * 60 * 1000;
 
 export class PostgresStore implements Store {
@@ -77,23 +66,12 @@ export class PostgresStore implements Store {
 
   getThreadLink(teamId: string, channelId: string, threadTs: string): Promise<ThreadLink | undefined> {
     return this.run("read a thread link", async () => {
-      const [row] = await this.sql.rows<ThreadLinkRow>(
-        `SELECT project_path, project_id, issue_iid, issue_url, issue_title, last_exported_ts
+      const [row] = await this.sql.rows<ThreadLinkFieldsRow>(
+        `SELECT ${THREAD_LINK_FIELD_COLUMNS}
          FROM thread_links WHERE team_id = $1 AND channel_id = $2 AND thread_ts = $3`,
         [teamId, channelId, threadTs],
       );
-      if (!row) return undefined;
-      return {
-        teamId,
-        channelId,
-        threadTs,
-        projectPath: row.project_path,
-        projectId: Number(row.project_id),
-        issueIid: Number(row.issue_iid),
-        issueUrl: row.issue_url,
-        issueTitle: row.issue_title,
-        lastExportedTs: row.last_exported_ts,
-      };
+      return row && toThreadLinkWithKey(teamId, channelId, threadTs, row);
     });
   }
 
@@ -136,15 +114,11 @@ export class PostgresStore implements Store {
   getCachedUser(teamId: string, userId: string, maxAgeMs: number): Promise<Person | undefined> {
     return this.run("read a cached user", async () => {
       const [row] = await this.sql.rows<UserRow>(
-        `SELECT user_id, name, real_name, time_zone, is_bot FROM slack_users
+        `SELECT ${USER_COLUMNS} FROM slack_users
          WHERE team_id = $1 AND user_id = $2 AND fetched_at >= $3`,
         [teamId, userId, this.now() - maxAgeMs],
       );
-      if (!row) return undefined;
-      const person: Person = { id: row.user_id, name: row.name, isBot: Number(row.is_bot) === 1 };
-      if (row.real_name !== null) person.realName = row.real_name;
-      if (row.time_zone !== null) person.timeZone = row.time_zone;
-      return person;
+      return row && toPerson(row);
     });
   }
 

@@ -1,28 +1,8 @@
 /** SQL for channel → project links, channel settings and the list of recent exports (schema version 2). */
 import type Database from "better-sqlite3";
+import { CHANNEL_LINK_COLUMNS, type ChannelLinkRow, toChannelLink } from "./rows/channel-link-row.js";
+import { RECENT_EXPORT_COLUMNS, type RecentExportRow, toRecentExport } from "./rows/thread-link-row.js";
 import type { ChannelLink, RecentExport } from "./store.js";
-
-interface ChannelLinkRow {
-  team_id: string;
-  channel_id: string;
-  project_path: string;
-  project_id: number;
-  linked_by: string;
-  linked_at: number;
-}
-
-interface RecentExportRow {
-  team_id: string;
-  channel_id: string;
-  thread_ts: string;
-  project_path: string;
-  project_id: number;
-  issue_iid: number;
-  issue_url: string;
-  issue_title: string;
-  last_exported_ts: string;
-  updated_at: number;
-}
 
 const statementCache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
 
@@ -36,15 +16,12 @@ function statements(db: Database.Database) {
 }
 
 function prepare(db: Database.Database) {
-  const linkColumns = "team_id, channel_id, project_path, project_id, linked_by, linked_at";
-  const exportColumns = `team_id, channel_id, thread_ts, project_path, project_id, issue_iid, issue_url, issue_title,
-    last_exported_ts, updated_at`;
   return {
     getLink: db.prepare<[string, string], ChannelLinkRow>(
-      `SELECT ${linkColumns} FROM channel_links WHERE team_id = ? AND channel_id = ?`,
+      `SELECT ${CHANNEL_LINK_COLUMNS} FROM channel_links WHERE team_id = ? AND channel_id = ?`,
     ),
     upsertLink: db.prepare<[ChannelLink]>(
-      `INSERT INTO channel_links (${linkColumns})
+      `INSERT INTO channel_links (${CHANNEL_LINK_COLUMNS})
        VALUES (@teamId, @channelId, @projectPath, @projectId, @linkedBy, @linkedAt)
        ON CONFLICT (team_id, channel_id) DO UPDATE SET
          project_path = excluded.project_path, project_id = excluded.project_id,
@@ -54,14 +31,14 @@ function prepare(db: Database.Database) {
       "DELETE FROM channel_links WHERE team_id = ? AND channel_id = ?",
     ),
     listLinks: db.prepare<[string], ChannelLinkRow>(
-      `SELECT ${linkColumns} FROM channel_links WHERE team_id = ? ORDER BY linked_at DESC, channel_id`,
+      `SELECT ${CHANNEL_LINK_COLUMNS} FROM channel_links WHERE team_id = ? ORDER BY linked_at DESC, channel_id`,
     ),
     recentInTeam: db.prepare<[string, number], RecentExportRow>(
-      `SELECT ${exportColumns} FROM thread_links WHERE team_id = ?
+      `SELECT ${RECENT_EXPORT_COLUMNS} FROM thread_links WHERE team_id = ?
        ORDER BY updated_at DESC, thread_ts DESC LIMIT ?`,
     ),
     recentInChannel: db.prepare<[string, string, number], RecentExportRow>(
-      `SELECT ${exportColumns} FROM thread_links WHERE team_id = ? AND channel_id = ?
+      `SELECT ${RECENT_EXPORT_COLUMNS} FROM thread_links WHERE team_id = ? AND channel_id = ?
        ORDER BY updated_at DESC, thread_ts DESC LIMIT ?`,
     ),
     getNudges: db.prepare<[string, string], { nudges_enabled: number | null }>(
@@ -128,30 +105,4 @@ export function setNudgesEnabled(
   now: number,
 ): void {
   statements(db).setNudges.run(teamId, channelId, enabled ? 1 : 0, now);
-}
-
-function toChannelLink(row: ChannelLinkRow): ChannelLink {
-  return {
-    teamId: row.team_id,
-    channelId: row.channel_id,
-    projectPath: row.project_path,
-    projectId: row.project_id,
-    linkedBy: row.linked_by,
-    linkedAt: Number(row.linked_at),
-  };
-}
-
-function toRecentExport(row: RecentExportRow): RecentExport {
-  return {
-    teamId: row.team_id,
-    channelId: row.channel_id,
-    threadTs: row.thread_ts,
-    projectPath: row.project_path,
-    projectId: row.project_id,
-    issueIid: row.issue_iid,
-    issueUrl: row.issue_url,
-    issueTitle: row.issue_title,
-    lastExportedTs: row.last_exported_ts,
-    exportedAt: Number(row.updated_at),
-  };
 }

@@ -3,9 +3,17 @@
  * through an in-memory cache that writes them in batches (sqlite-nudge-thread-cache.ts).
  */
 import type Database from "better-sqlite3";
-import type { PairRun } from "../nudge/back-and-forth.js";
-import { type ChannelNudgeThresholds, NUDGE_KINDS, type NudgeKind } from "../nudge/nudge-settings.js";
+import type { ChannelNudgeThresholds } from "../nudge/nudge-settings.js";
 import type { NudgeThreadState } from "../nudge/thread-state.js";
+import {
+  encodePairs,
+  NUDGE_THREAD_COLUMNS,
+  NUDGE_THRESHOLD_COLUMNS,
+  type NudgeThreadRow,
+  type NudgeThresholdRow,
+  toNudgeThreadState,
+  toNudgeThresholds,
+} from "./rows/nudge-row.js";
 import { NudgeThreadCache } from "./sqlite-nudge-thread-cache.js";
 
 /** A thread nobody wrote in for this long is forgotten; if it wakes up, it is counted afresh. */
@@ -13,24 +21,6 @@ export const NUDGE_THREAD_RETENTION_MS = 90 * 24 * 60 * 60 * 1000;
 /** Forgotten threads are deleted at most this often, on a save, so that most saves stay one statement. */
 const CLEANUP_INTERVAL_MS = 60 * 60 * 1000;
 const HOUR_MS = 60 * 60 * 1000;
-
-interface ThreadRow {
-  last_ts: string;
-  last_user: string;
-  reply_count: number;
-  participants: string;
-  pairs: string;
-  moved_replies: number;
-  moved_since: string | null;
-  nudged: string;
-}
-
-interface ThresholdRow {
-  call_round_trips: number | null;
-  long_thread_replies: number | null;
-  long_thread_participants: number | null;
-  moved_replies: number | null;
-}
 
 type ThreadKey = [teamId: string, channelId: string, threadTs: string];
 type Bound = Record<string, string | number | null>;
@@ -58,7 +48,7 @@ function threadCache(db: Database.Database): NudgeThreadCache {
     cache = new NudgeThreadCache({
       read: (teamId, channelId, threadTs) => {
         const row = getThread.get(teamId, channelId, threadTs);
-        return row && toState(teamId, channelId, threadTs, row);
+        return row && toNudgeThreadState(teamId, channelId, threadTs, row);
       },
       writeAll: (entries) => writeAll(entries),
     });
@@ -70,8 +60,8 @@ function threadCache(db: Database.Database): NudgeThreadCache {
 function prepare(db: Database.Database) {
   const values = `@lastTs, @lastUser, @replyCount, @participants, @pairs, @movedReplies, @movedSince, @nudged, @now`;
   return {
-    getThread: db.prepare<ThreadKey, ThreadRow>(
-      `SELECT last_ts, last_user, reply_count, participants, pairs, moved_replies, moved_since, nudged
+    getThread: db.prepare<ThreadKey, NudgeThreadRow>(
+      `SELECT ${NUDGE_THREAD_COLUMNS}
        FROM nudge_threads WHERE team_id = ? AND channel_id = ? AND thread_ts = ?`,
     ),
     // The cache (sqlite-nudge-thread-cache.ts) has already done the compare-and-set.
@@ -85,8 +75,8 @@ function prepare(db: Database.Database) {
          moved_since = excluded.moved_since, nudged = excluded.nudged, updated_at = excluded.updated_at`,
     ),
     deleteStale: db.prepare<[number]>("DELETE FROM nudge_threads WHERE updated_at < ?"),
-    getThresholds: db.prepare<[string, string], ThresholdRow>(
-      `SELECT call_round_trips, long_thread_replies, long_thread_participants, moved_replies
+    getThresholds: db.prepare<[string, string], NudgeThresholdRow>(
+      `SELECT ${NUDGE_THRESHOLD_COLUMNS}
        FROM nudge_settings WHERE team_id = ? AND channel_id = ?`,
     ),
     upsertThresholds: db.prepare<[Bound]>(
@@ -125,25 +115,6 @@ export function flushNudgeThreads(db: Database.Database): void {
   threadCaches.get(db)?.flush();
 }
 
-function toState(teamId: string, channelId: string, threadTs: string, row: ThreadRow): NudgeThreadState {
-  const state: NudgeThreadState = {
-    teamId,
-    channelId,
-    threadTs,
-    lastTs: row.last_ts,
-    lastUser: row.last_user,
-    replyCount: Number(row.reply_count),
-    participants: row.participants ? row.participants.split(",") : [],
-    pairs: decodePairs(row.pairs),
-    movedReplies: Number(row.moved_replies),
-    nudged: row.nudged
-      .split(",")
-      .filter((kind): kind is NudgeKind => NUDGE_KINDS.includes(kind as NudgeKind)),
-  };
-  if (row.moved_since !== null) state.movedSince = row.moved_since;
-  return state;
-}
-
 function toRow(state: NudgeThreadState, now: number): Bound {
   return {
     teamId: state.teamId,
@@ -171,19 +142,6 @@ function deleteStaleThreadsIfDue(db: Database.Database, now: number): void {
   lastCleanup.set(db, now);
 }
 
-/** [[a, b, turns, last], …]: JSON keeps it portable and short (45 pairs at most). */
-function encodePairs(pairs: readonly PairRun[]): string {
-  return JSON.stringify(pairs.map((p) => [p.a, p.b, p.turns, p.last]));
-}
-
-function decodePairs(text: string): PairRun[] {
-  const parsed: unknown = JSON.parse(text || "[]");
-  if (!Array.isArray(parsed)) return [];
-  return parsed
-    .filter((entry): entry is number[] => Array.isArray(entry) && entry.length === 4)
-    .map(([a, b, turns, last]) => ({ a: a!, b: b!, turns: turns!, last: last! }));
-}
-
 export function getNudgeThresholds(
   db: Database.Database,
   teamId: string,
@@ -191,14 +149,7 @@ export function getNudgeThresholds(
 ): ChannelNudgeThresholds | undefined {
   const row = statements(db).getThresholds.get(teamId, channelId);
   if (!row) return undefined;
-  const thresholds: ChannelNudgeThresholds = {};
-  if (row.call_round_trips !== null) thresholds.callRoundTrips = Number(row.call_round_trips);
-  if (row.long_thread_replies !== null) thresholds.longThreadReplies = Number(row.long_thread_replies);
-  if (row.long_thread_participants !== null) {
-    thresholds.longThreadParticipants = Number(row.long_thread_participants);
-  }
-  if (row.moved_replies !== null) thresholds.movedReplies = Number(row.moved_replies);
-  return thresholds;
+  return toNudgeThresholds(row);
 }
 
 export function saveNudgeThresholds(

@@ -1,23 +1,8 @@
 /** SQL for posting GitLab events back to Slack threads (schema version 5). */
 import type Database from "better-sqlite3";
+import { flag, type PostBackSettingsRow, toSettings } from "./rows/post-back-settings-row.js";
+import { THREAD_LINK_COLUMNS, type ThreadLinkRow, toThreadLink } from "./rows/thread-link-row.js";
 import type { PostBackSettings, ThreadLink } from "./store.js";
-
-interface ThreadLinkRow {
-  team_id: string;
-  channel_id: string;
-  thread_ts: string;
-  project_path: string;
-  project_id: number;
-  issue_iid: number;
-  issue_url: string;
-  issue_title: string;
-  last_exported_ts: string;
-}
-
-interface SettingsRow {
-  enabled: number | null;
-  confidential_text: number | null;
-}
 
 export function listThreadLinksForIssue(
   db: Database.Database,
@@ -26,22 +11,11 @@ export function listThreadLinksForIssue(
 ): ThreadLink[] {
   const rows = db
     .prepare<[number, number], ThreadLinkRow>(
-      `SELECT team_id, channel_id, thread_ts, project_path, project_id, issue_iid, issue_url, issue_title,
-         last_exported_ts
+      `SELECT ${THREAD_LINK_COLUMNS}
        FROM thread_links WHERE project_id = ? AND issue_iid = ? ORDER BY created_at, channel_id, thread_ts`,
     )
     .all(projectId, issueIid);
-  return rows.map((row) => ({
-    teamId: row.team_id,
-    channelId: row.channel_id,
-    threadTs: row.thread_ts,
-    projectPath: row.project_path,
-    projectId: row.project_id,
-    issueIid: row.issue_iid,
-    issueUrl: row.issue_url,
-    issueTitle: row.issue_title,
-    lastExportedTs: row.last_exported_ts,
-  }));
+  return rows.map(toThreadLink);
 }
 
 export function getPostBackSettings(
@@ -50,7 +24,7 @@ export function getPostBackSettings(
   channelId: string,
 ): PostBackSettings {
   const row = db
-    .prepare<[string, string], SettingsRow>(
+    .prepare<[string, string], PostBackSettingsRow>(
       "SELECT enabled, confidential_text FROM post_back_settings WHERE team_id = ? AND channel_id = ?",
     )
     .get(teamId, channelId);
@@ -89,17 +63,4 @@ export function markIssueEvent(
     )
     .get(projectId, issueIid, atMs);
   return row !== undefined && Number(row.updated_at) <= atMs;
-}
-
-export function toSettings(row: SettingsRow | undefined): PostBackSettings {
-  const settings: PostBackSettings = {};
-  if (row?.enabled !== null && row?.enabled !== undefined) settings.enabled = row.enabled === 1;
-  if (row?.confidential_text !== null && row?.confidential_text !== undefined) {
-    settings.confidentialText = row.confidential_text === 1;
-  }
-  return settings;
-}
-
-export function flag(value: boolean | undefined): number | null {
-  return value === undefined ? null : value ? 1 : 0;
 }

@@ -7,6 +7,12 @@ import type { NudgeThreadState } from "../nudge/thread-state.js";
 import { applySqliteMigrations } from "./apply-sqlite-migrations.js";
 import type { JobFinish, JobRecord, JobState, JobStats, NewJob } from "./job-records.js";
 import { migrations as knownMigrations, type Migration } from "./migrations.js";
+import {
+  THREAD_LINK_FIELD_COLUMNS,
+  type ThreadLinkFieldsRow,
+  toThreadLinkWithKey,
+} from "./rows/thread-link-row.js";
+import { toPerson, USER_COLUMNS, type UserRow } from "./rows/user-row.js";
 import * as channelLinks from "./sqlite-channel-links.js";
 import * as jobs from "./sqlite-jobs.js";
 import * as nudges from "./sqlite-nudges.js";
@@ -90,23 +96,6 @@ function openFailureMessage(label: string, error: unknown): string {
   return `Cannot open ${label}: ${messageOf(error)}. Check DATABASE_URL and the permissions of the file and its directory.`;
 }
 
-interface ThreadLinkRow {
-  project_path: string;
-  project_id: number;
-  issue_iid: number;
-  issue_url: string;
-  issue_title: string;
-  last_exported_ts: string;
-}
-
-interface UserRow {
-  user_id: string;
-  name: string;
-  real_name: string | null;
-  time_zone: string | null;
-  is_bot: number;
-}
-
 type ThreadKey = [teamId: string, channelId: string, threadTs: string];
 
 /** The Store over better-sqlite3. The driver is synchronous; the async methods only fit the Store interface. */
@@ -126,7 +115,7 @@ export class SqliteStore implements Store {
     const row = this.run("read a thread link", () =>
       this.statements.getLink.get(teamId, channelId, threadTs),
     );
-    return row && toThreadLink(teamId, channelId, threadTs, row);
+    return row && toThreadLinkWithKey(teamId, channelId, threadTs, row);
   }
 
   async saveThreadLink(link: ThreadLink): Promise<void> {
@@ -332,8 +321,8 @@ export class SqliteStore implements Store {
 
 function prepareStatements(db: Database.Database) {
   return {
-    getLink: db.prepare<ThreadKey, ThreadLinkRow>(
-      `SELECT project_path, project_id, issue_iid, issue_url, issue_title, last_exported_ts
+    getLink: db.prepare<ThreadKey, ThreadLinkFieldsRow>(
+      `SELECT ${THREAD_LINK_FIELD_COLUMNS}
        FROM thread_links WHERE team_id = ? AND channel_id = ? AND thread_ts = ?`,
     ),
     upsertLink: db.prepare<[ThreadLink & { now: number }]>(
@@ -351,7 +340,7 @@ function prepareStatements(db: Database.Database) {
        WHERE team_id = ? AND channel_id = ? AND thread_ts = ?`,
     ),
     getUser: db.prepare<[string, string, number], UserRow>(
-      `SELECT user_id, name, real_name, time_zone, is_bot FROM slack_users
+      `SELECT ${USER_COLUMNS} FROM slack_users
        WHERE team_id = ? AND user_id = ? AND fetched_at >= ?`,
     ),
     upsertUser: db.prepare<[Record<string, string | number | null>]>(
@@ -367,27 +356,6 @@ function prepareStatements(db: Database.Database) {
     releaseEvent: db.prepare<[string]>("DELETE FROM handled_events WHERE event_id = ?"),
     deleteOldEvents: db.prepare<[number]>("DELETE FROM handled_events WHERE handled_at < ?"),
   };
-}
-
-function toThreadLink(teamId: string, channelId: string, threadTs: string, row: ThreadLinkRow): ThreadLink {
-  return {
-    teamId,
-    channelId,
-    threadTs,
-    projectPath: row.project_path,
-    projectId: row.project_id,
-    issueIid: row.issue_iid,
-    issueUrl: row.issue_url,
-    issueTitle: row.issue_title,
-    lastExportedTs: row.last_exported_ts,
-  };
-}
-
-function toPerson(row: UserRow): Person {
-  const person: Person = { id: row.user_id, name: row.name, isBot: row.is_bot === 1 };
-  if (row.real_name !== null) person.realName = row.real_name;
-  if (row.time_zone !== null) person.timeZone = row.time_zone;
-  return person;
 }
 
 /** Lock, disk and file problems mean the database is unusable right now; anything else is a failed query. */
