@@ -86,7 +86,11 @@ describe("fake GitLab REST API", () => {
     expect((await failure(api("glpat-carol").Issues.create(13, "x"))).status).toBe(404);
     await expect(
       api("glpat-carol").Issues.create(12, "Public projects take anyone's issues"),
-    ).resolves.toBeTruthy();
+    ).resolves.toMatchObject({
+      project_id: 12,
+      title: "Public projects take anyone's issues",
+      author: { username: "carol" },
+    });
   });
 
   it("validates titles and descriptions like GitLab", async () => {
@@ -260,7 +264,7 @@ describe("fake GitLab REST API", () => {
     gitlab.setDown(true);
     expect((await failure(api().Users.showCurrentUser())).status).toBe(503);
     gitlab.setDown(false);
-    await expect(api().Users.showCurrentUser()).resolves.toBeTruthy();
+    await expect(api().Users.showCurrentUser()).resolves.toMatchObject({ id: 1, username: "alice" });
   });
 
   it("limits requests per minute per token when asked to", async () => {

@@ -127,9 +127,8 @@ describe("fake Slack Web API", () => {
     const privateError = await failure(client().conversations.replies({ channel: "G1", ts: "1.000100" }));
     expect(privateError.data?.error).toBe("channel_not_found");
     slack.setBotMember("C2", true);
-    await expect(
-      client().conversations.replies({ channel: "C2", ts: "1732550000.000100" }),
-    ).resolves.toBeTruthy();
+    const joined = await client().conversations.replies({ channel: "C2", ts: "1732550000.000100" });
+    expect(joined.messages?.map((m) => [m.ts, m.user, m.text])).toEqual([["1732550000.000100", "U1", "hi"]]);
   });
 
   it("answers 429 with Retry-After, which the client surfaces and honours", async () => {

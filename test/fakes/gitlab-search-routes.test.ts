@@ -38,7 +38,13 @@ describe("fake GitLab project and label search", () => {
     const body = (await response.json()) as { path_with_namespace: string; permissions: unknown }[];
     expect(body).toHaveLength(10);
     expect(body.map((p) => p.path_with_namespace)).not.toContain("acme/guest");
-    expect(body[0]!.permissions).toBeDefined();
+    // Every project on the page is one the token's user is a reporter of, and says so.
+    for (const project of body) {
+      expect(project.permissions).toEqual({
+        project_access: { access_level: ACCESS.reporter, notification_level: 3 },
+        group_access: null,
+      });
+    }
   });
 
   it("keeps only the simple fields with simple=true, and shows public projects to everyone", async () => {

@@ -1,4 +1,6 @@
+import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { migrations } from "../../src/store/migrations.js";
 import { openPostgresStore } from "../../src/store/postgres-store.js";
 import { StoreError } from "../../src/store/store-error.js";
 import { freshSchema, postgresReachable, type Scratch } from "../helpers/postgres.js";
@@ -36,6 +38,16 @@ describe.skipIf(!reachable)("PostgreSQL", () => {
       const again = await openPostgresStore(url);
       await again.ping();
       await again.close();
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ version: number }>(
+          "SELECT version FROM schema_migrations ORDER BY version",
+        );
+        expect(rows.map((row) => Number(row.version))).toEqual(migrations.map((m) => m.version));
+      } finally {
+        await client.end();
+      }
     });
 
     it("refuses a database written by a newer threadport", async () => {

@@ -76,7 +76,9 @@ export function describeNudgeContract(fixture: NudgeContractFixture): void {
       fixture.advance(91 * DAY);
       await store.saveNudgeThread(aState({ threadTs: "1800000000.000100" }), undefined);
       expect(await store.getNudgeThread("T1", "C1", "1700000000.000100")).toBeUndefined();
-      expect(await store.getNudgeThread("T1", "C1", "1800000000.000100")).toBeDefined();
+      expect(await store.getNudgeThread("T1", "C1", "1800000000.000100")).toStrictEqual(
+        aState({ threadTs: "1800000000.000100" }),
+      );
     });
   });
 

@@ -10,22 +10,24 @@ const reply: MessageEventFields = {
   thread_ts: "1700000000.000100",
   parent_user_id: "U2",
 };
+/** What every accepted variant of `reply` becomes: the same reply, whatever its subtype or channel type. */
+const expected = {
+  teamId: "T1",
+  channelId: "C1",
+  threadTs: "1700000000.000100",
+  ts: "1700000010.000100",
+  userId: "U1",
+  parentUserId: "U2",
+};
 
 describe("which message events count as thread replies", () => {
   it("takes a plain reply, with the parent's author", () => {
-    expect(toThreadReply(reply, "T1", options)).toEqual({
-      teamId: "T1",
-      channelId: "C1",
-      threadTs: "1700000000.000100",
-      ts: "1700000010.000100",
-      userId: "U1",
-      parentUserId: "U2",
-    });
+    expect(toThreadReply(reply, "T1", options)).toEqual(expected);
   });
 
   it("takes a reply also sent to the channel, and a shared file", () => {
-    expect(toThreadReply({ ...reply, subtype: "thread_broadcast" }, "T1", options)).toBeDefined();
-    expect(toThreadReply({ ...reply, subtype: "file_share" }, "T1", options)).toBeDefined();
+    expect(toThreadReply({ ...reply, subtype: "thread_broadcast" }, "T1", options)).toEqual(expected);
+    expect(toThreadReply({ ...reply, subtype: "file_share" }, "T1", options)).toEqual(expected);
   });
 
   it("skips top-level messages, edits, deletions, joins and bots", () => {
@@ -50,8 +52,8 @@ describe("which message events count as thread replies", () => {
       expect(toThreadReply({ ...reply, channel_type: type }, "T1", options)).toBeUndefined();
       expect(
         toThreadReply({ ...reply, channel_type: type }, "T1", { ...options, inDirectMessages: true }),
-      ).toBeDefined();
+      ).toEqual(expected);
     }
-    expect(toThreadReply({ ...reply, channel_type: "group" }, "T1", options)).toBeDefined();
+    expect(toThreadReply({ ...reply, channel_type: "group" }, "T1", options)).toEqual(expected);
   });
 });
