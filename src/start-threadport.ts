@@ -2,7 +2,7 @@
 import bolt from "@slack/bolt";
 import type { Logger } from "pino";
 import type { Config } from "./config.js";
-import { type ExportOutcome, exportThread } from "./export/export-thread.js";
+import { type ExportOutcome, type ExportRequest, exportThread } from "./export/export-thread.js";
 import { GitLabMarkerFinder } from "./gitlab/gitlab-marker-finder.js";
 import { GitLabTracker } from "./gitlab/gitlab-tracker.js";
 import { createJobQueue, createThreadLocks } from "./jobs/create-job-queue.js";
@@ -12,6 +12,7 @@ import { countSlackRequests, MeteredWebClient } from "./ops/metered-slack.js";
 import { gitlabOperation, Metrics } from "./ops/metrics.js";
 import { handlePostBackJobs, type PostBackWiring, postBackRoute } from "./post-back/wire-post-back.js";
 import { boltLogger } from "./slack/bolt-logger.js";
+import { appMentionListener } from "./slack/listeners/app-mention.js";
 import { reactionAddedListener } from "./slack/listeners/reaction-added.js";
 import { registerNudges } from "./slack/register-nudges.js";
 import { registerSurfaces } from "./slack/register-surfaces.js";
@@ -21,6 +22,7 @@ import { SlackThreadReader } from "./slack/slack-thread-reader.js";
 import { verifyBotToken } from "./slack/verify-bot-token.js";
 import { openStore } from "./store/open-store.js";
 import { createSummarizer } from "./summarize/create-summarizer.js";
+import type { Log } from "./util/logger.js";
 import { WorkTracker } from "./util/work-tracker.js";
 
 const { App } = bolt;
@@ -97,16 +99,29 @@ export async function startThreadport(config: Config, log: Logger): Promise<Runn
   jobs.handle(EXPORT_JOB, exportJobHandler({ exportDeps, finder, onOutcome }));
   handlePostBackJobs(jobs, postBack);
 
+  // A redelivered event maps to the same job: the event id is its key.
+  const queueEventExport = async (request: ExportRequest, eventLog: Log, eventId: string) => {
+    const { id, created } = await enqueueExport(jobs, request, eventId);
+    eventLog.info({ jobId: id, created }, "export queued");
+  };
   app.event(
     "reaction_added",
     reactionAddedListener({
       exportReactions: config.exportReactions,
       botUserId: identity.botUserId,
       claimEvent: (id) => store.claimEvent(id),
-      startExport: async (request, eventLog, eventId) => {
-        const { id, created } = await enqueueExport(jobs, request, eventId);
-        eventLog.info({ jobId: id, created }, "export queued");
-      },
+      startExport: queueEventExport,
+      log,
+    }),
+  );
+  app.event(
+    "app_mention",
+    appMentionListener({
+      botUserId: identity.botUserId,
+      reaction: config.exportReactions[0] ?? "memo",
+      notifier,
+      claimEvent: (id) => store.claimEvent(id),
+      startExport: queueEventExport,
       log,
     }),
   );

@@ -33,6 +33,7 @@ const SCOPES_BY_EVENT: Record<string, string[]> = {
   "message.mpim": ["mpim:history"],
   app_home_opened: [],
   link_shared: ["links:read"],
+  app_mention: ["app_mentions:read"],
 };
 /** Bolt's `message` listener hears one subscription per conversation kind. */
 const SUBSCRIPTIONS_BY_EVENT: Record<string, string[]> = {

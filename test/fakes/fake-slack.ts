@@ -46,6 +46,7 @@ export const DEFAULT_SLACK_SCOPES = [
   "commands",
   "links:read",
   "links:write",
+  "app_mentions:read",
 ] as const;
 
 export interface FakeSlackOptions {
