@@ -73,6 +73,9 @@ export async function startThreadport(config: Config, log: Logger): Promise<Runn
     // port, 3000 unless told otherwise: keep them on PORT in both modes.
     installerOptions: { clientOptions: { slackApiUrl: config.slack.apiUrl }, port: config.port },
     tokenVerificationEnabled: false,
+    // Bolt's default conversation store builds an Error for every event it has no state for; nothing here
+    // uses context.conversation.
+    convoStore: false,
     botUserId: identity.botUserId,
     botId: identity.botId,
     logger: boltLogger(log),
@@ -127,6 +130,7 @@ export async function startThreadport(config: Config, log: Logger): Promise<Runn
   );
   registerNudges({
     app,
+    countEvent: (type) => metrics.slackRequest(type),
     client,
     store,
     nudges: config.nudges,

@@ -54,16 +54,16 @@ const source = sourceFiles(join(root, "src"))
   .join("\n");
 
 const calledMethods = [...source.matchAll(/client\.(\w+)\.(\w+)\(/g)].map((m) => `${m[1]}.${m[2]}`);
-// app.event("x") and takeEvent("x") (src/slack/take-event.ts) both listen to event x.
-const listenedEvents = [...source.matchAll(/(?:app\.event|takeEvent)\(\s*"(\w+)"/g)]
+// app.event("x") and takeEvent(app, "x") (src/slack/take-event.ts) both listen to event x.
+const listenedEvents = [...source.matchAll(/(?:app\.event\(|takeEvent\(\s*app,)\s*"(\w+)"/g)]
   .map((m) => m[1]!)
   .flatMap((event) => SUBSCRIPTIONS_BY_EVENT[event] ?? [event]);
 
 /**
- * Ids registered with app.shortcut/command/action/view/options, written as "literal" or as IDS.path
+ * Ids registered with app.shortcut/command/action/view/options/function, written as "literal" or as IDS.path
  * (src/slack/interaction-ids.ts), by kind.
  */
-function registered(kind: "shortcut" | "command" | "action" | "view" | "options"): string[] {
+function registered(kind: "shortcut" | "command" | "action" | "view" | "options" | "function"): string[] {
   const pattern = new RegExp(`app\\.${kind}\\(\\s*(?:"([^"]+)"|IDS((?:\\.\\w+)+))`, "g");
   return [...source.matchAll(pattern)].map((m) => {
     if (m[1]) return m[1];

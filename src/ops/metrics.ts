@@ -12,6 +12,7 @@ export type Service = "gitlab" | "slack" | "llm";
 export class Metrics {
   readonly registry = new Registry();
   private readonly events: Counter<"type">;
+  private readonly eventCounters = new Map<string, { inc(): void }>();
   private readonly exports: Counter<"outcome">;
   private readonly exportFailures: Counter<"code">;
   private readonly jobAttempts: Counter<"kind" | "result">;
@@ -99,7 +100,13 @@ export class Metrics {
   }
 
   slackRequest(type: string): void {
-    this.events.inc({ type });
+    // One child counter per type: prom-client otherwise hashes the labels on every message event.
+    let counter = this.eventCounters.get(type);
+    if (!counter) {
+      counter = this.events.labels({ type });
+      this.eventCounters.set(type, counter);
+    }
+    counter.inc();
   }
 
   exportFinished(outcome: ExportOutcome): void {

@@ -41,6 +41,8 @@ export interface NudgeWiring {
   notifier: Pick<ThreadNotifier, "replyInThread" | "tellUser">;
   work: WorkTracker;
   log: Log;
+  /** Counts each message event taken past Bolt's middleware (where the request counter sits). */
+  countEvent?(type: string): void;
   /** The clock; tests of the core inject theirs, the process uses the real one. */
   now?: () => Date;
 }
@@ -68,17 +70,20 @@ export function registerNudges(wiring: NudgeWiring): void {
     log,
   };
 
-  // Every message of every channel: taken before Bolt's listener dispatch (see take-event.ts).
-  app.use(
-    takeEvent(
-      "message",
-      threadMessageListener({
-        ...wiring.identity,
-        inDirectMessages: wiring.nudges.inDirectMessages,
-        onReply: (reply) => handleThreadReply(reply, replyDeps),
-        log,
-      }),
-    ),
+  // Every message of every channel: taken before Bolt's dispatch (see take-event.ts).
+  takeEvent(
+    app,
+    "message",
+    threadMessageListener({
+      ...wiring.identity,
+      inDirectMessages: wiring.nudges.inDirectMessages,
+      onReply: (reply) => handleThreadReply(reply, replyDeps),
+      log,
+    }),
+    {
+      ...(wiring.countEvent ? { onEvent: wiring.countEvent } : {}),
+      onError: (error) => log.error({ err: error }, "unhandled error in the message listener"),
+    },
   );
 
   const exportButton = exportButtonListener({

@@ -26,8 +26,12 @@ export interface ThreadRows {
   writeAll(entries: { state: NudgeThreadState; updatedAt: number }[]): void;
 }
 
+/** Held for a thread the database has no row for: most replies are to threads nobody counted yet. */
+const ABSENT = null;
+
 export class NudgeThreadCache {
-  private readonly states = new Map<string, NudgeThreadState>();
+  /** The memory copy, authoritative for the threads it holds; ABSENT means "no row", known without a read. */
+  private readonly states = new Map<string, NudgeThreadState | typeof ABSENT>();
   private readonly dirty = new Map<string, { state: NudgeThreadState; updatedAt: number }>();
   private flushTimer: NodeJS.Timeout | undefined;
   private flushSoon = false;
@@ -71,14 +75,14 @@ export class NudgeThreadCache {
 
   private current(key: string, teamId: string, channelId: string, threadTs: string) {
     const cached = this.states.get(key);
-    if (cached) return cached;
+    if (cached !== undefined) return cached ?? undefined;
     const stored = this.rows.read(teamId, channelId, threadTs);
-    if (stored) this.remember(key, stored);
+    this.remember(key, stored ?? ABSENT);
     return stored;
   }
 
   /** Map order is insertion order: re-inserting keeps the most recently used threads at the end. */
-  private remember(key: string, state: NudgeThreadState): void {
+  private remember(key: string, state: NudgeThreadState | typeof ABSENT): void {
     this.states.delete(key);
     this.states.set(key, state);
     if (this.states.size <= MAX_CACHED_THREADS) return;

@@ -7,16 +7,12 @@ import type { NudgeThreadState } from "../nudge/thread-state.js";
 import { applySqliteMigrations } from "./apply-sqlite-migrations.js";
 import type { JobFinish, JobRecord, JobState, JobStats, NewJob } from "./job-records.js";
 import { migrations as knownMigrations, type Migration } from "./migrations.js";
-import {
-  THREAD_LINK_FIELD_COLUMNS,
-  type ThreadLinkFieldsRow,
-  toThreadLinkWithKey,
-} from "./rows/thread-link-row.js";
 import { toPerson, USER_COLUMNS, type UserRow } from "./rows/user-row.js";
 import * as channelLinks from "./sqlite-channel-links.js";
 import * as jobs from "./sqlite-jobs.js";
 import * as nudges from "./sqlite-nudges.js";
 import * as postBack from "./sqlite-post-back.js";
+import { SqliteThreadLinks } from "./sqlite-thread-links.js";
 import type { ChannelLink, PostBackSettings, RecentExport, Store, ThreadLink } from "./store.js";
 import { StoreError } from "./store-error.js";
 
@@ -96,31 +92,27 @@ function openFailureMessage(label: string, error: unknown): string {
   return `Cannot open ${label}: ${messageOf(error)}. Check DATABASE_URL and the permissions of the file and its directory.`;
 }
 
-type ThreadKey = [teamId: string, channelId: string, threadTs: string];
-
 /** The Store over better-sqlite3. The driver is synchronous; the async methods only fit the Store interface. */
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly now: () => number;
   private readonly statements: ReturnType<typeof prepareStatements>;
   private lastCleanupAt = Number.NEGATIVE_INFINITY;
+  private readonly links: SqliteThreadLinks;
 
   constructor(db: Database.Database, now: () => number) {
     this.db = db;
     this.now = now;
     this.statements = prepareStatements(db);
+    this.links = new SqliteThreadLinks(db);
   }
 
   async getThreadLink(teamId: string, channelId: string, threadTs: string): Promise<ThreadLink | undefined> {
-    const row = this.run("read a thread link", () =>
-      this.statements.getLink.get(teamId, channelId, threadTs),
-    );
-    return row && toThreadLinkWithKey(teamId, channelId, threadTs, row);
+    return this.run("read a thread link", () => this.links.get(teamId, channelId, threadTs));
   }
 
   async saveThreadLink(link: ThreadLink): Promise<void> {
-    const now = this.now();
-    this.run("save a thread link", () => this.statements.upsertLink.run({ ...link, now }));
+    this.run("save a thread link", () => this.links.save(link, this.now()));
   }
 
   async updateLastExported(
@@ -129,9 +121,8 @@ export class SqliteStore implements Store {
     threadTs: string,
     lastExportedTs: string,
   ): Promise<void> {
-    // A thread without a link is left alone: there is no issue to keep in step with.
     this.run("update a thread link", () =>
-      this.statements.updateLastExported.run(lastExportedTs, this.now(), teamId, channelId, threadTs),
+      this.links.updateLastExported(teamId, channelId, threadTs, lastExportedTs, this.now()),
     );
   }
 
@@ -321,24 +312,6 @@ export class SqliteStore implements Store {
 
 function prepareStatements(db: Database.Database) {
   return {
-    getLink: db.prepare<ThreadKey, ThreadLinkFieldsRow>(
-      `SELECT ${THREAD_LINK_FIELD_COLUMNS}
-       FROM thread_links WHERE team_id = ? AND channel_id = ? AND thread_ts = ?`,
-    ),
-    upsertLink: db.prepare<[ThreadLink & { now: number }]>(
-      `INSERT INTO thread_links (team_id, channel_id, thread_ts, project_path, project_id, issue_iid, issue_url,
-         issue_title, last_exported_ts, created_at, updated_at)
-       VALUES (@teamId, @channelId, @threadTs, @projectPath, @projectId, @issueIid, @issueUrl, @issueTitle,
-         @lastExportedTs, @now, @now)
-       ON CONFLICT (team_id, channel_id, thread_ts) DO UPDATE SET
-         project_path = excluded.project_path, project_id = excluded.project_id, issue_iid = excluded.issue_iid,
-         issue_url = excluded.issue_url, issue_title = excluded.issue_title,
-         last_exported_ts = excluded.last_exported_ts, updated_at = excluded.updated_at`,
-    ),
-    updateLastExported: db.prepare<[string, number, ...ThreadKey]>(
-      `UPDATE thread_links SET last_exported_ts = ?, updated_at = ?
-       WHERE team_id = ? AND channel_id = ? AND thread_ts = ?`,
-    ),
     getUser: db.prepare<[string, string, number], UserRow>(
       `SELECT ${USER_COLUMNS} FROM slack_users
        WHERE team_id = ? AND user_id = ? AND fetched_at >= ?`,

@@ -5,7 +5,12 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { NudgeThreadState } from "../../src/nudge/thread-state.js";
-import { FLUSH_BATCH, FLUSH_DELAY_MS } from "../../src/store/sqlite-nudge-thread-cache.js";
+import {
+  FLUSH_BATCH,
+  FLUSH_DELAY_MS,
+  NudgeThreadCache,
+  type ThreadRows,
+} from "../../src/store/sqlite-nudge-thread-cache.js";
 import { openSqliteStore } from "../../src/store/sqlite-store.js";
 import type { Store } from "../../src/store/store.js";
 
@@ -101,5 +106,56 @@ describe("thread states in SQLite", () => {
     const read = await store.getNudgeThread("T1", "C1", "1700000000.000100");
     read!.nudged.push("call");
     expect(await store.getNudgeThread("T1", "C1", "1700000000.000100")).toStrictEqual(state());
+  });
+});
+
+describe("the thread-state cache", () => {
+  /** Rows that count how often the database is asked. */
+  function countingRows(stored: NudgeThreadState[] = []) {
+    const reads: string[] = [];
+    const rows: ThreadRows = {
+      read: (teamId, channelId, threadTs) => {
+        reads.push(threadTs);
+        return stored.find(
+          (s) => s.teamId === teamId && s.channelId === channelId && s.threadTs === threadTs,
+        );
+      },
+      writeAll: () => {},
+    };
+    return { rows, reads };
+  }
+
+  it("asks the database once for a thread it has no row for, however many replies follow", () => {
+    const { rows, reads } = countingRows();
+    const cache = new NudgeThreadCache(rows);
+    expect(cache.get("T1", "C1", "1700000000.000100")).toBeUndefined();
+    expect(cache.get("T1", "C1", "1700000000.000100")).toBeUndefined();
+    expect(cache.save(state(), undefined, 0)).toBe(true);
+    expect(cache.get("T1", "C1", "1700000000.000100")).toStrictEqual(state());
+    expect(reads).toEqual(["1700000000.000100"]);
+  });
+
+  it("still refuses a save that expects a state when the thread is known to have none", () => {
+    const { rows } = countingRows();
+    const cache = new NudgeThreadCache(rows);
+    cache.get("T1", "C1", "1700000000.000100");
+    expect(cache.save(state(), "1700000005.000100", 0)).toBe(false);
+  });
+
+  it("reads a stored thread once and answers from memory after that", () => {
+    const { rows, reads } = countingRows([state({ replyCount: 4 })]);
+    const cache = new NudgeThreadCache(rows);
+    expect(cache.get("T1", "C1", "1700000000.000100")).toMatchObject({ replyCount: 4 });
+    expect(cache.get("T1", "C1", "1700000000.000100")).toMatchObject({ replyCount: 4 });
+    expect(reads).toHaveLength(1);
+  });
+
+  it("asks the database again after forget()", () => {
+    const { rows, reads } = countingRows();
+    const cache = new NudgeThreadCache(rows);
+    cache.get("T1", "C1", "1700000000.000100");
+    cache.forget();
+    cache.get("T1", "C1", "1700000000.000100");
+    expect(reads).toHaveLength(2);
   });
 });
