@@ -257,11 +257,14 @@ The hot path alone (threadport ÷ nudges off): throughput **${ratio(median(bot.t
 The load generator, the fake Slack and the apps share this machine, so throughput and latency also depend
 on whatever else runs (load average ${load.map((l) => l.toFixed(1)).join(" → ")} during this run); CPU per event hardly does.
 
-Per thread reply the bot reads the thread's state (from memory once seen) and its issue link; the
-channel's switch and thresholds are read at most every 5 s per channel. It writes one row, the thread's
-state, gathered with the other changes of the next 100 ms (at most 64) into one SQLite transaction
-(src/store/sqlite-nudge-thread-cache.ts). Top-level messages, bots, edits and joins are dropped
-before the store, and Bolt's listener dispatch is skipped for message events (src/slack/take-event.ts).
+Message events never enter Bolt's dispatch: they are acknowledged as soon as the receiver has checked their
+signature, then handed to the nudges (src/slack/take-event.ts), which spares the context, client, helpers and
+global middleware Bolt builds for every request; the bare app pays for those. Per thread reply the bot reads
+the thread's state and its issue link (both from memory once read, absence included: a SQLite file has one
+writer); the channel's switch and thresholds are read at most every 5 s per channel. It writes one row, the
+thread's state, gathered with the other changes of the next 100 ms (at most 64) into one SQLite transaction
+(src/store/sqlite-nudge-thread-cache.ts). Top-level messages, bots, edits and joins are dropped before the
+store.
 Slack was called only when a nudge fired: ${slack.nudgePosts.toLocaleString("en-US")} nudges posted (\`chat.postMessage\`) and ${slack.userLookups} \`users.info\`
 lookups for call suggestions, over all rounds; ${slack.otherCalls} other calls (\`auth.test\` at start-up aside).
 <!-- message-bench:end -->`;
