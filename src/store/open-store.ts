@@ -1,5 +1,4 @@
 import { fileURLToPath } from "node:url";
-import { openPostgresStore } from "./postgres-store.js";
 import { openSqliteStore } from "./sqlite-store.js";
 import type { Store } from "./store.js";
 import { StoreError } from "./store-error.js";
@@ -14,7 +13,11 @@ const SUPPORTED_FORMS =
  */
 export async function openStore(databaseUrl: string): Promise<Store> {
   const target = parseDatabaseUrl(databaseUrl);
-  if (target.kind === "postgres") return openPostgresStore(target.url);
+  if (target.kind === "postgres") {
+    // Loaded only for PostgreSQL: pg and its helpers are about 14 MB that a SQLite install never uses.
+    const { openPostgresStore } = await import("./postgres-store.js");
+    return openPostgresStore(target.url);
+  }
   return openSqliteStore(target.path);
 }
 
