@@ -20,6 +20,7 @@ import { SlackChannelAccess } from "./slack/slack-channel-access.js";
 import { SlackNotifier } from "./slack/slack-notifier.js";
 import { SlackThreadReader } from "./slack/slack-thread-reader.js";
 import { verifyBotToken } from "./slack/verify-bot-token.js";
+import { stopThreadport } from "./stop-threadport.js";
 import { openStore } from "./store/open-store.js";
 import { createSummarizer } from "./summarize/create-summarizer.js";
 import type { Log } from "./util/logger.js";
@@ -186,15 +187,5 @@ export async function startThreadport(config: Config, log: Logger): Promise<Runn
     log.info({ mode: "http", port: config.port, team: identity.teamId }, "threadport is running");
   }
 
-  return {
-    async stop() {
-      await app.stop();
-      // Jobs in hand finish; any still running after the wait are taken up again at the next start.
-      const jobsDrained = await jobs.stop(20_000);
-      if (!jobsDrained) log.warn({}, "stopped before every job finished; they resume at the next start");
-      const drained = await work.drain(5_000);
-      if (!drained) log.warn({ inFlight: work.size }, "stopped before every export finished");
-      await store.close();
-    },
-  };
+  return { stop: () => stopThreadport({ app, jobs, work, store, log }) };
 }

@@ -5,9 +5,10 @@ import { PostgresStore } from "../store/postgres-store.js";
 import type { Store } from "../store/store.js";
 import { KeyedMutex } from "../util/keyed-mutex.js";
 import type { Log } from "../util/logger.js";
-import type { JobObserver, JobQueue } from "./job-queue.js";
+import type { JobObserver, JobQueue, JobRetryPolicy } from "./job-queue.js";
 import { PgBossJobQueue } from "./pg-boss-job-queue.js";
 import { PgThreadLocks } from "./pg-thread-locks.js";
+import type { JobConfig } from "./read-job-config.js";
 import { StoreJobQueue } from "./store-job-queue.js";
 
 export interface JobQueueSetup {
@@ -21,7 +22,7 @@ export interface JobQueueSetup {
 
 export async function createJobQueue(setup: JobQueueSetup): Promise<JobQueue> {
   const { config, store, log, observer } = setup;
-  const retry = { maxAttempts: config.jobs.maxAttempts, baseDelayMs: config.jobs.retryBaseMs };
+  const retry = retryPolicyOf(config.jobs);
   const target = parseDatabaseUrl(config.databaseUrl);
   if (target.kind === "postgres") {
     return new PgBossJobQueue({
@@ -40,6 +41,11 @@ export async function createJobQueue(setup: JobQueueSetup): Promise<JobQueue> {
     retry,
     ...(observer ? { observer } : {}),
   });
+}
+
+/** The JOB_* settings as the queues' retry policy; the longest single delay stays the queues' default. */
+export function retryPolicyOf(jobs: JobConfig): Partial<JobRetryPolicy> {
+  return { maxAttempts: jobs.maxAttempts, baseDelayMs: jobs.retryBaseMs };
 }
 
 /** Per-thread export locks: in-process for SQLite, across replicas for PostgreSQL. */
