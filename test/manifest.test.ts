@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { IDS } from "../src/slack/interaction-ids.js";
+import { STEP_INPUTS, STEP_OUTPUTS } from "../src/slack/listeners/create-issue-step.js";
 
 const root = join(import.meta.dirname, "..");
 const manifest = parse(readFileSync(join(root, "manifest.yml"), "utf8"));
@@ -34,6 +35,7 @@ const SCOPES_BY_EVENT: Record<string, string[]> = {
   app_home_opened: [],
   link_shared: ["links:read"],
   app_mention: ["app_mentions:read"],
+  function_executed: [],
 };
 /** Bolt's `message` listener hears one subscription per conversation kind. */
 const SUBSCRIPTIONS_BY_EVENT: Record<string, string[]> = {
@@ -156,6 +158,30 @@ describe("manifest.yml", () => {
   it("lists an unfurl domain when the code unfurls links", () => {
     expect(listenedEvents).toContain("link_shared");
     expect(manifest.features.unfurl_domains.length).toBeGreaterThan(0);
+  });
+
+  it("declares every workflow step the code registers, with the inputs it reads and the outputs it gives", () => {
+    const steps = registered("function");
+    expect(steps).toEqual(["create_gitlab_issue"]);
+    expect(Object.keys(manifest.functions).sort()).toEqual([...steps].sort());
+    const step = manifest.functions.create_gitlab_issue;
+    expect(Object.keys(step.input_parameters).sort()).toEqual([...STEP_INPUTS].sort());
+    expect(Object.keys(step.output_parameters).sort()).toEqual([...STEP_OUTPUTS].sort());
+    for (const [name, parameter] of Object.entries<{ name: string; type: string }>({
+      ...step.input_parameters,
+      ...step.output_parameters,
+    })) {
+      expect(parameter.name, name).toBe(name);
+      expect(parameter.type, name).toMatch(/^(string|integer|slack#\/types\/\w+)$/);
+    }
+    expect(step.input_parameters.title.is_required).toBe(true);
+    expect(step.title.length).toBeLessThanOrEqual(255);
+  });
+
+  it("sets what Slack needs to run custom steps on threadport's own server", () => {
+    expect(manifest.settings.event_subscriptions.bot_events).toContain("function_executed");
+    expect(manifest.settings.org_deploy_enabled).toBe(true);
+    expect(manifest.settings.function_runtime).toBe("remote");
   });
 
   it("stays in Socket Mode, so no request URL is needed", () => {

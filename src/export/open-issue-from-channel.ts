@@ -8,10 +8,10 @@ import type { Log } from "../util/logger.js";
 import { explainFailure } from "./explain-failure.js";
 import type { IssueTracker, ThreadNotifier } from "./ports.js";
 import { prepareMessages } from "./prepare-messages.js";
-import { redactSecrets } from "./redact-secrets.js";
 import { DESCRIPTION_BUDGET, safeTitle } from "./render-issue.js";
 import { renderContextSection } from "./render-sections.js";
 import { renderTranscriptBlocks } from "./render-transcript.js";
+import { safeWrittenText } from "./safe-written-text.js";
 import type { SlackThread } from "./thread-types.js";
 
 export interface OpenIssueRequest {
@@ -78,7 +78,7 @@ async function readRecent(request: OpenIssueRequest, deps: OpenIssueDeps) {
 
 /** The person's text, then the channel's messages (when asked for), within GitLab's description limit. */
 export function renderDescription(request: OpenIssueRequest, recent: SlackThread | undefined): string {
-  const written = makeSafeForGitLab(redactSecrets(request.description.trim()).text);
+  const written = safeWrittenText(request.description);
   const parts = [written || "_No description._"];
   if (recent) {
     const messages = prepareMessages(recent);

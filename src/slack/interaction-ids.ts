@@ -7,6 +7,8 @@ export const IDS = {
   sendThreadShortcut: "send_thread_to_gitlab",
   /** Slash command (manifest.yml: features.slash_commands). */
   asyncCommand: "/async",
+  /** Workflow Builder step "Create GitLab issue", a custom function (manifest.yml: functions). */
+  createIssueStep: "create_gitlab_issue",
   view: {
     exportThread: "export_thread_modal",
     newIssue: "new_issue_modal",

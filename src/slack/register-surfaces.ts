@@ -1,11 +1,13 @@
 /**
  * Registers threadport's Slack surfaces on the Bolt app: the message shortcut and its modal, external select
- * options, `/async`, the link modal, App Home and issue-link unfurls. Every id comes from interaction-ids.ts.
+ * options, `/async`, the link modal, App Home, issue-link unfurls and the Workflow Builder step. Every id comes
+ * from interaction-ids.ts.
  */
 import type { App } from "@slack/bolt";
 import { IDS } from "./interaction-ids.js";
 import { appHomeOpenedListener } from "./listeners/app-home-opened.js";
 import { asyncCommandListener } from "./listeners/async-command.js";
+import { createIssueStepListener } from "./listeners/create-issue-step.js";
 import { exportModalSubmittedListener } from "./listeners/export-modal-submitted.js";
 import { issueOptionsListener } from "./listeners/issue-options.js";
 import { labelOptionsListener } from "./listeners/label-options.js";
@@ -34,4 +36,5 @@ export function registerSurfaces(
   app.command(IDS.asyncCommand, asyncCommandListener(deps));
   app.event("app_home_opened", appHomeOpenedListener(deps));
   app.event("link_shared", linkSharedListener(deps));
+  app.function(IDS.createIssueStep, createIssueStepListener(deps));
 }

@@ -14,6 +14,13 @@ import {
   sendText,
   startServer,
 } from "./http-helpers.js";
+import {
+  type FunctionExecution,
+  type FunctionExecutionInput,
+  functionExecutions,
+  isRunningExecutionToken,
+  startFunctionExecution,
+} from "./slack-functions.js";
 import { type MethodContext, SLACK_METHODS } from "./slack-methods.js";
 import { openedViews } from "./slack-methods-views.js";
 import { answerResponseUrl, RESPONSE_URL_PATH } from "./slack-response-urls.js";
@@ -28,6 +35,7 @@ import {
   SlackWorkspace,
 } from "./slack-state.js";
 
+export type { FunctionDefinition, FunctionExecution } from "./slack-functions.js";
 export type { FakeChannelKind, FakeSlackChannelInput, FakeSlackUserInput, PostInput } from "./slack-state.js";
 
 export const DEFAULT_SLACK_SCOPES = [
@@ -108,6 +116,13 @@ export interface FakeSlack {
   reactions(): Reaction[];
   /** Modals as Slack holds them now (after views.open and views.update), oldest first, with id and hash. */
   openViews(): Record<string, unknown>[];
+  /**
+   * Starts a custom function execution (a Workflow Builder step) and returns the `function_executed` event
+   * Slack sends for it; its bot_access_token is accepted until functions.completeSuccess/completeError.
+   */
+  executeFunction(input: FunctionExecutionInput): Record<string, unknown>;
+  /** Every execution with its state, outputs or error. */
+  functionExecutions(): FunctionExecution[];
 }
 
 export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
@@ -164,7 +179,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     const handler = SLACK_METHODS[method];
     if (!handler) return ok200({ ok: false, error: "unknown_method", req_method: method });
     if (!token) return ok200({ ok: false, error: "not_authed" });
-    if (token !== botToken) return ok200({ ok: false, error: "invalid_auth" });
+    // A step's bot_access_token (xwfp-…) acts as the bot while its execution runs.
+    if (token !== botToken && !isRunningExecutionToken(ws, token))
+      return ok200({ ok: false, error: token.startsWith("xwfp-") ? "token_expired" : "invalid_auth" });
 
     const scopeHeader = { "x-oauth-scopes": [...scopes].join(",") };
     if (fault) return ok200({ ok: false, error: fault.error }, scopeHeader);
@@ -235,6 +252,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     ephemerals: () => structuredClone(ws.ephemerals),
     openViews: () => structuredClone(openedViews(ws)),
     reactions: () => structuredClone(ws.reactions),
+    executeFunction: (input) => startFunctionExecution(ws, info, input).event,
+    functionExecutions: () => functionExecutions(ws),
   };
 }
 

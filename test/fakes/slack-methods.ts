@@ -1,4 +1,5 @@
 /** Web API methods of the fake Slack: each takes the call's params and returns Slack's JSON body. */
+import { FUNCTION_METHODS } from "./slack-functions.js";
 import { SURFACE_METHODS } from "./slack-methods-surfaces.js";
 import { VIEW_METHODS } from "./slack-methods-views.js";
 import { withReactions } from "./slack-reactions.js";
@@ -264,4 +265,5 @@ export const SLACK_METHODS: Record<string, MethodHandler> = {
   "reactions.add": reactionsAdd,
   ...VIEW_METHODS,
   ...SURFACE_METHODS,
+  ...FUNCTION_METHODS,
 };
