@@ -3,6 +3,7 @@ import bolt from "@slack/bolt";
 import type { Logger } from "pino";
 import type { Config } from "./config.js";
 import { type ExportOutcome, type ExportRequest, exportThread } from "./export/export-thread.js";
+import { CachedProjectLookups } from "./gitlab/cached-project-lookups.js";
 import { GitLabMarkerFinder } from "./gitlab/gitlab-marker-finder.js";
 import { GitLabTracker } from "./gitlab/gitlab-tracker.js";
 import { createJobQueue, createThreadLocks } from "./jobs/create-job-queue.js";
@@ -87,7 +88,9 @@ export async function startThreadport(config: Config, log: Logger): Promise<Runn
   const exportDeps = {
     reader: new SlackThreadReader({ client, store, botUserId: identity.botUserId, botId: identity.botId }),
     notifier,
-    tracker: new GitLabTracker({ host: config.gitlab.url, token: config.gitlab.token, fetch: gitlabFetch }),
+    tracker: new CachedProjectLookups(
+      new GitLabTracker({ host: config.gitlab.url, token: config.gitlab.token, fetch: gitlabFetch }),
+    ),
     summarizer: await createSummarizer(
       config,
       log,
