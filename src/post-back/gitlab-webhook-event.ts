@@ -26,6 +26,10 @@ export interface NoteEvent {
   restricted: boolean;
   /** GitLab wrote it itself (status changes, label changes) — the Issue Hook covers those. */
   system: boolean;
+  /** An edit of an existing comment (action "update"), not a new one. */
+  edited: boolean;
+  /** The note's updated_at in epoch ms (0 when unreadable): tells one edit from the next. */
+  updatedAt: number;
 }
 
 /** A change of the issue's state, assignees, labels or milestone. */
@@ -92,9 +96,10 @@ function readNote(payload: Json): NoteEvent | undefined {
   const note = obj(payload.object_attributes);
   const issue = obj(payload.issue);
   if (str(note.noteable_type) !== "Issue") return undefined;
-  // Since GitLab 16.11 a note event says "create" or "update"; edits are not posted again.
+  // Since GitLab 16.11 a note event says "create" or "update" (an edit). An edit from a version that sends
+  // no action reads as a creation, which the note's event key (its id) keeps from being posted twice.
   const action = str(note.action);
-  if (action && action !== "create") return undefined;
+  if (action && action !== "create" && action !== "update") return undefined;
   const { projectId, projectPath } = readProject(payload);
   const issueIid = num(issue.iid);
   const noteId = num(note.id);
@@ -118,6 +123,8 @@ function readNote(payload: Json): NoteEvent | undefined {
       note.confidential === true ||
       issue.confidential === true,
     system: note.system === true,
+    edited: action === "update",
+    updatedAt: parseGitLabTime(str(note.updated_at)),
   };
 }
 

@@ -89,8 +89,15 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: WebhookRo
   answer(res, 200, { ok: true, queued: created });
 }
 
-/** A note is the same event however often it is delivered; an issue event is its delivery UUID. */
+/**
+ * A note is the same event however often it is delivered, and so is each edit of it (told apart by its
+ * updated_at); an issue event is its delivery UUID.
+ */
 export function eventKey(event: WebhookEvent, uuid: string | undefined): string {
+  if (event.kind === "note" && event.edited) {
+    const edit = event.updatedAt ? String(event.updatedAt) : (uuid ?? "unknown");
+    return `note-edit:${event.projectId}:${event.noteId}:${edit}`;
+  }
   if (event.kind === "note") return `note:${event.projectId}:${event.noteId}`;
   if (uuid) return `issue-event:${uuid}`;
   const changes = event.changes.map((c) => c.type).join(",");

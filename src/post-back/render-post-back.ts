@@ -23,6 +23,12 @@ export function renderRestricted(event: NoteEvent | IssueEvent): string {
 }
 
 export function renderNote(event: NoteEvent): string {
+  // An edit is one line with the link: reposting the whole comment on every typo fix would drown the thread.
+  // (`=== true`: jobs queued before edits were posted carry no `edited`.)
+  if (event.edited === true) {
+    const edited = event.noteUrl ? `<${event.noteUrl}|edited a comment>` : "edited a comment";
+    return `:pencil2: ${person(event.author)} ${edited} on ${issueReference(event)}`;
+  }
   const comment = event.noteUrl ? `<${event.noteUrl}|commented>` : "commented";
   const body = shortenMrkdwn(gitlabMarkdownToMrkdwn(event.body), COMMENT_LIMIT, event.noteUrl);
   const head = `:speech_balloon: ${person(event.author)} ${comment} on ${issueReference(event)}`;

@@ -6,6 +6,7 @@ import {
   deliverWebhook,
   type HookIssue,
   issueHook,
+  noteEditHook,
   noteHook,
   WEBHOOK_SECRET,
 } from "../helpers/gitlab-webhooks.js";
@@ -137,6 +138,30 @@ describe("posting what happens in GitLab back to the Slack thread", () => {
     expect((await deliverWebhook(world.bot.url, payload)).status).toBe(200);
     await jobsIdle();
     expect(newReplies(ts, before)).toHaveLength(1);
+  });
+
+  it("posts each edit of a comment once, as one line with its link", async () => {
+    const { ts, issue } = await exportedThread(CHANNELS.public.id);
+    const before = repliesIn(ts);
+    const note = { id: noteIds++, body: "Deploying the fix at 5.", author: ANA };
+    await deliverWebhook(world.bot.url, noteHook(issue, note));
+    const firstEdit = noteEditHook(
+      issue,
+      { ...note, body: "Deploying the fix at 6." },
+      "2026-11-25 10:05:00 UTC",
+    );
+    await deliverWebhook(world.bot.url, firstEdit);
+    await deliverWebhook(world.bot.url, firstEdit);
+    const secondEdit = noteEditHook(issue, { ...note, body: "Deployed at 6." }, "2026-11-25 10:20:00 UTC");
+    await deliverWebhook(world.bot.url, secondEdit);
+    await jobsIdle();
+    const posted = newReplies(ts, before).map((text) => stable(text, world.gitlab.url));
+    const edited =
+      ":pencil2: *Ana Lima* <https://gitlab.example.com/acme/web/-/issues/N#note_X|edited a comment> on " +
+      "<https://gitlab.example.com/acme/web/-/issues/N|acme/web#N>";
+    expect(posted).toHaveLength(3);
+    expect(posted[0]).toContain("Deploying the fix at 5.");
+    expect(posted.slice(1)).toEqual([edited, edited]);
   });
 
   it("does not post back notes threadport wrote itself", async () => {

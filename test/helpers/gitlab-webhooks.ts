@@ -89,6 +89,19 @@ export function noteHook(
   };
 }
 
+/** The Note Hook GitLab (16.11+) sends when that comment is edited: action "update", a later updated_at. */
+export function noteEditHook(
+  issue: HookIssue,
+  note: Parameters<typeof noteHook>[1],
+  updatedAt: string,
+): ReturnType<typeof noteHook> {
+  const hook = noteHook(issue, note);
+  return {
+    ...hook,
+    object_attributes: { ...hook.object_attributes, action: "update", updated_at: updatedAt },
+  };
+}
+
 export function issueHook(
   issue: HookIssue,
   change: {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseGitLabTime, readWebhookEvent } from "../../src/post-back/gitlab-webhook-event.js";
-import { issueHook, noteHook } from "../helpers/gitlab-webhooks.js";
+import { issueHook, noteEditHook, noteHook } from "../helpers/gitlab-webhooks.js";
 
 const ISSUE = {
   projectId: 42,
@@ -27,6 +27,19 @@ describe("reading GitLab webhook payloads", () => {
       authorId: 31,
       restricted: false,
       system: false,
+      edited: false,
+      updatedAt: Date.parse("2026-11-25T10:00:00Z"),
+    });
+  });
+
+  it("reads an edit of a comment, with the time that tells it from other edits", () => {
+    const edit = noteEditHook(ISSUE, { id: 5, body: "Hi, fixed", author: ANA }, "2026-11-25 10:05:00 UTC");
+    expect(readWebhookEvent(edit)).toMatchObject({
+      kind: "note",
+      noteId: 5,
+      body: "Hi, fixed",
+      edited: true,
+      updatedAt: Date.parse("2026-11-25T10:05:00Z"),
     });
   });
 
@@ -39,13 +52,13 @@ describe("reading GitLab webhook payloads", () => {
     expect(confidential).toMatchObject({ restricted: true });
   });
 
-  it("ignores comments on merge requests, note edits and other hooks", () => {
+  it("ignores comments on merge requests, note actions it does not know and other hooks", () => {
     const onMr = noteHook(ISSUE, { id: 5, body: "x", author: ANA });
     onMr.object_attributes.noteable_type = "MergeRequest";
-    const edited = noteHook(ISSUE, { id: 5, body: "x", author: ANA });
-    edited.object_attributes.action = "update";
+    const unknown = noteHook(ISSUE, { id: 5, body: "x", author: ANA });
+    unknown.object_attributes.action = "delete";
     expect(readWebhookEvent(onMr)).toBeUndefined();
-    expect(readWebhookEvent(edited)).toBeUndefined();
+    expect(readWebhookEvent(unknown)).toBeUndefined();
     expect(readWebhookEvent({ object_kind: "push" })).toBeUndefined();
     expect(readWebhookEvent("nonsense")).toBeUndefined();
     expect(readWebhookEvent({ object_kind: "note", object_attributes: 3 })).toBeUndefined();

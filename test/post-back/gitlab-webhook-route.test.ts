@@ -1,8 +1,9 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { gitlabWebhookRoute, tokensMatch } from "../../src/post-back/gitlab-webhook-route.js";
-import { deliverWebhook, noteHook, WEBHOOK_SECRET } from "../helpers/gitlab-webhooks.js";
+import { readWebhookEvent, type WebhookEvent } from "../../src/post-back/gitlab-webhook-event.js";
+import { eventKey, gitlabWebhookRoute, tokensMatch } from "../../src/post-back/gitlab-webhook-route.js";
+import { deliverWebhook, noteEditHook, noteHook, WEBHOOK_SECRET } from "../helpers/gitlab-webhooks.js";
 
 const ISSUE = {
   projectId: 42,
@@ -67,5 +68,26 @@ describe("the GitLab webhook route", () => {
     expect(tokensMatch("abc", "abd")).toBe(false);
     expect(tokensMatch("ab", "abc")).toBe(false);
     expect(tokensMatch("", "abc")).toBe(false);
+  });
+});
+
+describe("which deliveries count as the same event", () => {
+  const read = (body: unknown): WebhookEvent => readWebhookEvent(body)!;
+  const note = { id: 5, body: "x", author: ANA };
+
+  it("keys a comment by its id, and each edit of it by its id and updated_at", () => {
+    const created = eventKey(read(noteHook(ISSUE, note)), "uuid-1");
+    const firstEdit = eventKey(read(noteEditHook(ISSUE, note, "2026-11-25 10:05:00 UTC")), "uuid-2");
+    const firstEditAgain = eventKey(read(noteEditHook(ISSUE, note, "2026-11-25 10:05:00 UTC")), "uuid-3");
+    const secondEdit = eventKey(read(noteEditHook(ISSUE, note, "2026-11-25 10:09:00 UTC")), "uuid-4");
+    expect(created).toBe("note:42:5");
+    expect(firstEdit).toBe(`note-edit:42:5:${Date.parse("2026-11-25T10:05:00Z")}`);
+    expect(firstEditAgain).toBe(firstEdit);
+    expect(secondEdit).toBe(`note-edit:42:5:${Date.parse("2026-11-25T10:09:00Z")}`);
+  });
+
+  it("falls back to the delivery UUID for an edit without a readable time", () => {
+    const edit = read(noteEditHook(ISSUE, note, "yesterday"));
+    expect(eventKey(edit, "uuid-9")).toBe("note-edit:42:5:uuid-9");
   });
 });

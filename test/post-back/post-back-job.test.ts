@@ -8,7 +8,7 @@ import {
   postBackJobHandler,
 } from "../../src/post-back/post-back-job.js";
 import type { PostBackSettings } from "../../src/store/store.js";
-import { issueHook, noteHook } from "../helpers/gitlab-webhooks.js";
+import { issueHook, noteEditHook, noteHook } from "../helpers/gitlab-webhooks.js";
 
 const ISSUE = {
   projectId: 42,
@@ -82,6 +82,26 @@ describe("deciding what a GitLab event posts", () => {
       deps({ settings: { confidentialText: true }, isPrivate: true }).value,
     );
     expect(shown).toContain("card 4111");
+  });
+
+  it("posts an edited comment as one line with its link, and only 'updated' when it is internal", async () => {
+    const edit = (internal: boolean) =>
+      payload(
+        readWebhookEvent(
+          noteEditHook(
+            ISSUE,
+            { id: 3, body: "Typo fixed", author: ANA, internal },
+            "2026-11-25 10:05:00 UTC",
+          ),
+        ),
+      );
+    expect(await decidePostBack(edit(false), deps().value)).toBe(
+      ":pencil2: *Ana Lima* <https://gl.example/acme/web/-/issues/7#note_3|edited a comment> on " +
+        "<https://gl.example/acme/web/-/issues/7|acme/web#7>",
+    );
+    expect(await decidePostBack(edit(true), deps().value)).toBe(
+      ":lock: <https://gl.example/acme/web/-/issues/7#note_3|acme/web#7> was updated in GitLab.",
+    );
   });
 
   it("does not post an issue state older than one already posted", async () => {
