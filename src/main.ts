@@ -1,4 +1,5 @@
 /** Entry point: load the configuration, start threadport, stop cleanly on SIGTERM/SIGINT. */
+import { setFlagsFromString } from "node:v8";
 import { config as loadDotenv } from "dotenv";
 import { ConfigError, loadConfig } from "./config.js";
 import { ThreadportError } from "./errors.js";
@@ -6,6 +7,11 @@ import { startThreadport } from "./start-threadport.js";
 import { createLogger } from "./util/logger.js";
 
 async function main(): Promise<void> {
+  // fetch (undici) parses HTTP with llhttp compiled to WebAssembly; on the first call V8 also optimizes that
+  // module in the background, a peak of about 30 MB that is given back a moment later but sets the process's
+  // high-water mark. The baseline compiler alone is plenty for parsing Slack's and GitLab's answers.
+  // Set before the first fetch (verifying the Slack token); a flag set later would not apply.
+  setFlagsFromString("--liftoff-only");
   // quiet: dotenv 17+ otherwise prints a banner on stdout, which is the structured log stream.
   loadDotenv({ quiet: true });
   let config: ReturnType<typeof loadConfig>;

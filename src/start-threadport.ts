@@ -97,7 +97,7 @@ export async function startThreadport(config: Config, log: Logger): Promise<Runn
       metrics.meteredFetch("llm", (url) => url.pathname),
     ),
     store,
-    locks: createThreadLocks(store),
+    locks: await createThreadLocks(store, config.databaseUrl),
     defaultProject: config.gitlab.defaultProject,
   };
   const jobs = await createJobQueue({ config, store, log, observer: metrics.jobObserver });

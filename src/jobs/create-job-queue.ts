@@ -1,13 +1,13 @@
-/** Picks the job queue that fits the database: the store's own table for SQLite, pg-boss for PostgreSQL. */
+/**
+ * Picks the job queue that fits the database: the store's own table for SQLite, pg-boss for PostgreSQL.
+ * The PostgreSQL parts are loaded only when used: pg-boss and pg are about 16 MB a SQLite install never needs.
+ */
 import type { Config } from "../config.js";
 import { parseDatabaseUrl } from "../store/open-store.js";
-import { PostgresStore } from "../store/postgres-store.js";
 import type { Store } from "../store/store.js";
 import { KeyedMutex } from "../util/keyed-mutex.js";
 import type { Log } from "../util/logger.js";
 import type { JobObserver, JobQueue, JobRetryPolicy } from "./job-queue.js";
-import { PgBossJobQueue } from "./pg-boss-job-queue.js";
-import { PgThreadLocks } from "./pg-thread-locks.js";
 import type { JobConfig } from "./read-job-config.js";
 import { StoreJobQueue } from "./store-job-queue.js";
 
@@ -25,6 +25,7 @@ export async function createJobQueue(setup: JobQueueSetup): Promise<JobQueue> {
   const retry = retryPolicyOf(config.jobs);
   const target = parseDatabaseUrl(config.databaseUrl);
   if (target.kind === "postgres") {
+    const { PgBossJobQueue } = await import("./pg-boss-job-queue.js");
     return new PgBossJobQueue({
       url: target.url,
       log: log.child({ component: "jobs" }),
@@ -49,6 +50,11 @@ export function retryPolicyOf(jobs: JobConfig): Partial<JobRetryPolicy> {
 }
 
 /** Per-thread export locks: in-process for SQLite, across replicas for PostgreSQL. */
-export function createThreadLocks(store: Store): KeyedMutex {
+export async function createThreadLocks(store: Store, databaseUrl: string): Promise<KeyedMutex> {
+  if (parseDatabaseUrl(databaseUrl).kind !== "postgres") return new KeyedMutex();
+  const [{ PostgresStore }, { PgThreadLocks }] = await Promise.all([
+    import("../store/postgres-store.js"),
+    import("./pg-thread-locks.js"),
+  ]);
   return store instanceof PostgresStore ? new PgThreadLocks(store.pool) : new KeyedMutex();
 }
