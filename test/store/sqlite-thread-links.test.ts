@@ -5,23 +5,14 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openSqliteStore } from "../../src/store/sqlite-store.js";
-import type { Store, ThreadLink } from "../../src/store/store.js";
+import type { Store } from "../../src/store/store.js";
+import { aThreadLink } from "./a-thread-link.js";
 
 let dir: string;
 let file: string;
 let store: Store;
 
-const link: ThreadLink = {
-  teamId: "T1",
-  channelId: "C1",
-  threadTs: "1700000000.000100",
-  projectPath: "acme/web",
-  projectId: 42,
-  issueIid: 7,
-  issueUrl: "https://gitlab.example/acme/web/-/issues/7",
-  issueTitle: "Retry policy",
-  lastExportedTs: "1700000050.000100",
-};
+const link = aThreadLink();
 
 /** Writes a link with another connection, behind the store's back (which a second process would do). */
 function writeBehindTheStore(): void {

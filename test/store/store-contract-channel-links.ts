@@ -1,6 +1,7 @@
 /** The Store contract for channel links, the nudges on/off setting and recent exports; run for every store. */
 import { describe, expect, it } from "vitest";
-import type { ChannelLink, Store, ThreadLink } from "../../src/store/store.js";
+import type { ChannelLink, Store } from "../../src/store/store.js";
+import { aThreadLink } from "./a-thread-link.js";
 
 export interface ChannelLinkContractFixture {
   store(): Store;
@@ -18,21 +19,6 @@ function aChannelLink(overrides: Partial<ChannelLink> = {}): ChannelLink {
     projectId: 42,
     linkedBy: "U1",
     linkedAt: 1_736_150_400_000,
-    ...overrides,
-  };
-}
-
-function aThreadLink(overrides: Partial<ThreadLink> = {}): ThreadLink {
-  return {
-    teamId: "T1",
-    channelId: "C1",
-    threadTs: "1700000000.000100",
-    projectPath: "acme/web",
-    projectId: 42,
-    issueIid: 7,
-    issueUrl: "https://gitlab.example.com/acme/web/-/issues/7",
-    issueTitle: "Checkout fails for EU cards",
-    lastExportedTs: "1700000050.000200",
     ...overrides,
   };
 }

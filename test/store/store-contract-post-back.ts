@@ -1,25 +1,11 @@
 /** The Store contract for posting GitLab events back to Slack threads; run for every store. */
 import { describe, expect, it } from "vitest";
-import type { Store, ThreadLink } from "../../src/store/store.js";
+import type { Store } from "../../src/store/store.js";
+import { aThreadLink } from "./a-thread-link.js";
 
 export interface PostBackContractFixture {
   store(): Store;
   restart?: () => Promise<Store>;
-}
-
-function aThreadLink(overrides: Partial<ThreadLink> = {}): ThreadLink {
-  return {
-    teamId: "T1",
-    channelId: "C1",
-    threadTs: "1700000000.000100",
-    projectPath: "acme/web",
-    projectId: 42,
-    issueIid: 7,
-    issueUrl: "https://gitlab.example.com/acme/web/-/issues/7",
-    issueTitle: "Checkout fails for EU cards",
-    lastExportedTs: "1700000050.000200",
-    ...overrides,
-  };
 }
 
 export function describePostBackContract(fixture: PostBackContractFixture): void {

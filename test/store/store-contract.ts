@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Person } from "../../src/export/thread-types.js";
-import type { Store, ThreadLink } from "../../src/store/store.js";
+import type { Store } from "../../src/store/store.js";
+import { aThreadLink } from "./a-thread-link.js";
 import { describeChannelLinkContract } from "./store-contract-channel-links.js";
 import { describeJobContract } from "./store-contract-jobs.js";
 import { describeNudgeContract } from "./store-contract-nudges.js";
@@ -24,21 +25,6 @@ export interface ContractOptions {
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-
-function aLink(overrides: Partial<ThreadLink> = {}): ThreadLink {
-  return {
-    teamId: "T1",
-    channelId: "C1",
-    threadTs: "1700000000.000100",
-    projectPath: "acme/web",
-    projectId: 42,
-    issueIid: 7,
-    issueUrl: "https://gitlab.example.com/acme/web/-/issues/7",
-    issueTitle: "Checkout fails for EU cards",
-    lastExportedTs: "1700000050.000200",
-    ...overrides,
-  };
-}
 
 function aPerson(overrides: Partial<Person> = {}): Person {
   return {
@@ -86,15 +72,15 @@ export function describeStoreContract(name: string, makeStore: MakeStore, option
       });
 
       it("returns a saved link with every field", async () => {
-        await store.saveThreadLink(aLink());
-        expect(await store.getThreadLink("T1", "C1", "1700000000.000100")).toStrictEqual(aLink());
+        await store.saveThreadLink(aThreadLink());
+        expect(await store.getThreadLink("T1", "C1", "1700000000.000100")).toStrictEqual(aThreadLink());
       });
 
       it("keeps the links of other teams, channels and threads apart", async () => {
-        await store.saveThreadLink(aLink());
-        await store.saveThreadLink(aLink({ teamId: "T2", issueIid: 8 }));
-        await store.saveThreadLink(aLink({ channelId: "C2", issueIid: 9 }));
-        await store.saveThreadLink(aLink({ threadTs: "1700000099.000100", issueIid: 10 }));
+        await store.saveThreadLink(aThreadLink());
+        await store.saveThreadLink(aThreadLink({ teamId: "T2", issueIid: 8 }));
+        await store.saveThreadLink(aThreadLink({ channelId: "C2", issueIid: 9 }));
+        await store.saveThreadLink(aThreadLink({ threadTs: "1700000099.000100", issueIid: 10 }));
         expect((await store.getThreadLink("T1", "C1", "1700000000.000100"))?.issueIid).toBe(7);
         expect((await store.getThreadLink("T2", "C1", "1700000000.000100"))?.issueIid).toBe(8);
         expect((await store.getThreadLink("T1", "C2", "1700000000.000100"))?.issueIid).toBe(9);
@@ -102,17 +88,22 @@ export function describeStoreContract(name: string, makeStore: MakeStore, option
       });
 
       it("replaces the link when the same thread is saved again", async () => {
-        await store.saveThreadLink(aLink());
-        const moved = aLink({ projectPath: "acme/api", projectId: 43, issueIid: 1, issueTitle: "Moved" });
+        await store.saveThreadLink(aThreadLink());
+        const moved = aThreadLink({
+          projectPath: "acme/api",
+          projectId: 43,
+          issueIid: 1,
+          issueTitle: "Moved",
+        });
         await store.saveThreadLink(moved);
         expect(await store.getThreadLink("T1", "C1", "1700000000.000100")).toStrictEqual(moved);
       });
 
       it("updates only the last exported ts of a link", async () => {
-        await store.saveThreadLink(aLink());
+        await store.saveThreadLink(aThreadLink());
         await store.updateLastExported("T1", "C1", "1700000000.000100", "1700000123.000300");
         expect(await store.getThreadLink("T1", "C1", "1700000000.000100")).toStrictEqual(
-          aLink({ lastExportedTs: "1700000123.000300" }),
+          aThreadLink({ lastExportedTs: "1700000123.000300" }),
         );
       });
 
@@ -235,10 +226,10 @@ export function describeStoreContract(name: string, makeStore: MakeStore, option
 
     describe.runIf(options.survivesReopen)("after a restart", () => {
       it("still has the saved links and users", async () => {
-        await store.saveThreadLink(aLink());
+        await store.saveThreadLink(aThreadLink());
         await store.saveUser("T1", aPerson());
         const again = await restart();
-        expect(await again.getThreadLink("T1", "C1", "1700000000.000100")).toStrictEqual(aLink());
+        expect(await again.getThreadLink("T1", "C1", "1700000000.000100")).toStrictEqual(aThreadLink());
         expect(await again.getCachedUser("T1", "U1", HOUR)).toStrictEqual(aPerson());
       });
 
