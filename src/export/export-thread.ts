@@ -14,6 +14,7 @@ import { type PreparedMessage, prepareMessages } from "./prepare-messages.js";
 import { type RenderedExport, renderFollowUp, renderNewIssue, safeTitle } from "./render-issue.js";
 import { plural } from "./render-sections.js";
 import { compareSlackTs } from "./slack-time.js";
+import { alreadyAnswered, replyText } from "./thread-answers.js";
 import type { SlackThread } from "./thread-types.js";
 
 export interface ExportRequest {
@@ -42,6 +43,8 @@ export interface ExportDeps {
   doneReaction?: string;
   /** False keeps a failure to ourselves (a job will try again); default: always tell the requester. */
   shouldTellRequester?: (error: ThreadportError) => boolean;
+  /** This request was attempted before (a job's retry): that attempt may already have answered in Slack. */
+  retried?: boolean;
 }
 
 export type ExportOutcome =
@@ -231,36 +234,17 @@ async function closeTheLoop(
 ) {
   if (outcome.kind === "failed") return;
   const { channelId, messageTs } = request.location;
-  const text = replyText(outcome);
+  // An attempt stopped after its reply (a crash, a lost lease) finds nothing new when retried: the thread
+  // already says where the discussion went, and a second answer ("nothing new") would only confuse.
+  const answered = deps.retried === true && alreadyAnswered(thread, outcome.link);
   try {
-    await deps.notifier.replyInThread(channelId, thread.threadTs, text);
-    if (outcome.kind !== "nothing_new")
+    if (!answered) await deps.notifier.replyInThread(channelId, thread.threadTs, replyText(outcome));
+    if (outcome.kind !== "nothing_new" || answered)
       await deps.notifier.addReaction(channelId, messageTs, deps.doneReaction ?? "white_check_mark");
   } catch (caught) {
     // GitLab already has everything; a failed Slack reply must not make anyone export again.
     deps.log.warn({ code: asThreadportError(caught).code }, "exported, but could not reply in Slack");
   }
-}
-
-/** The thread reply; Slack mrkdwn, with the title escaped so it cannot mention or link anything. */
-export function replyText(outcome: Exclude<ExportOutcome, { kind: "failed" }>): string {
-  const { link } = outcome;
-  const ref = `<${link.issueUrl}|${escapeMrkdwn(`${link.projectPath}#${link.issueIid}`)}>`;
-  const title = escapeMrkdwn(link.issueTitle);
-  switch (outcome.kind) {
-    case "created":
-      return `:memo: Moved to ${ref}: *${title}* — let's continue there.`;
-    case "appended":
-      return `:memo: Added ${plural(outcome.messages, "new message")} to ${ref}: *${title}*.`;
-    case "nothing_new":
-      return `:memo: Nothing new to add: every message of this thread is already in ${ref}.`;
-    case "commented":
-      return `:memo: Added this thread (${plural(outcome.messages, "message")}) to ${ref}: *${title}* — let's continue there.`;
-  }
-}
-
-function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 async function tellRequester(error: ThreadportError, request: ExportRequest, deps: ExportDeps) {

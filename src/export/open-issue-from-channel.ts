@@ -4,6 +4,7 @@
  */
 import { asThreadportError, type ThreadportError } from "../errors.js";
 import { makeSafeForGitLab } from "../gitlab/make-safe-for-gitlab.js";
+import { escapeMrkdwn } from "../util/escape-mrkdwn.js";
 import type { Log } from "../util/logger.js";
 import { explainFailure } from "./explain-failure.js";
 import type { IssueTracker, ThreadNotifier } from "./ports.js";
@@ -104,8 +105,4 @@ async function tell(request: OpenIssueRequest, text: string, deps: OpenIssueDeps
   } catch (caught) {
     deps.log.error({ code: asThreadportError(caught).code }, "could not tell the user about /async issue");
   }
-}
-
-function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }

@@ -59,6 +59,8 @@ export interface SlackThread {
   messages: ThreadMessage[];
   /** Authors and mentioned users, by Slack user id. */
   people: Map<string, Person>;
+  /** threadport's own replies in the thread (left out of `messages`): what it already told the thread. */
+  ownReplies?: { ts: string; text: string }[];
 }
 
 /** Resolves Slack ids found inside message text to readable names. */

@@ -55,6 +55,7 @@ export function exportJobHandler(deps: ExportJobDeps): JobHandler {
       tracker,
       log,
       shouldTellRequester: (error) => final || !isRetryable(error),
+      retried: job.attempt > 1,
     });
     deps.onOutcome?.(outcome);
     if (outcome.kind !== "failed") return { outcome: "done" };

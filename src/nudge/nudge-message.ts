@@ -1,4 +1,8 @@
 /** Slack message pieces shared by the nudges: the message shape, Block Kit builders, safe names. */
+import { escapeMrkdwn } from "../util/escape-mrkdwn.js";
+
+/** Re-exported: the views and nudges take their mrkdwn helpers from here. */
+export { escapeMrkdwn };
 
 /** A Block Kit block, as plain JSON. */
 export type Block = Record<string, unknown>;
@@ -20,11 +24,6 @@ export const CALL_OUTCOME_VIEW = "nudge_call_outcome";
 
 /** Why a nudge appears and how to stop it, at the bottom of every nudge. */
 export const TURN_OFF_HINT = "`/async nudges off` turns nudges off in this channel.";
-
-/** Text for mrkdwn: &, < and > escaped, so a name can never become a mention or a link. */
-export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
 
 /** A person's name as plain text in mrkdwn (never an @-mention). */
 export function plainName(name: string): string {

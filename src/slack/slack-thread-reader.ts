@@ -45,6 +45,7 @@ export class SlackThreadReader implements ThreadReader {
     const messages = raw
       .filter((m) => this.belongsInExport(m))
       .map((m) => withoutReactionsBy(toThreadMessage(m), this.options.botUserId));
+    const ownReplies = raw.filter((m) => this.isOwn(m)).map((m) => ({ ts: m.ts, text: m.text ?? "" }));
     const people = await this.resolvePeople(location.teamId, messages);
     const permalink = await this.call("chat.getPermalink", () =>
       this.options.client.chat.getPermalink({ channel: location.channelId, message_ts: threadTs }),
@@ -56,6 +57,7 @@ export class SlackThreadReader implements ThreadReader {
       permalink: permalink.permalink ?? "",
       messages,
       people,
+      ownReplies,
     };
   }
 
@@ -137,8 +139,13 @@ export class SlackThreadReader implements ThreadReader {
 
   private belongsInExport(message: SlackApiMessage): boolean {
     if (message.subtype && SKIPPED_SUBTYPES.has(message.subtype)) return false;
+    return !this.isOwn(message);
+  }
+
+  /** Written by threadport itself (its replies and nudges). */
+  private isOwn(message: SlackApiMessage): boolean {
     const { botUserId, botId } = this.options;
-    return message.user !== botUserId && !(botId && message.bot_id === botId);
+    return message.user === botUserId || (!!botId && message.bot_id === botId);
   }
 
   private async resolvePeople(teamId: string, messages: ThreadMessage[]): Promise<Map<string, Person>> {

@@ -81,11 +81,15 @@ export class MemoryTracker implements IssueTracker {
 
 export class RecordingNotifier implements ThreadNotifier {
   replies: { channelId: string; threadTs: string; text: string }[] = [];
+  /** The ts Slack gave each reply, in order (when the notifier was given a clock). */
+  replyTs: string[] = [];
+  constructor(private readonly nextTs?: () => string) {}
   reactions: { channelId: string; ts: string; name: string }[] = [];
   toldUser: { userId: string; text: string }[] = [];
   askedToLink: { channelId: string; userId: string; text: string; messageTs?: string }[] = [];
   async replyInThread(channelId: string, threadTs: string, text: string) {
     this.replies.push({ channelId, threadTs, text });
+    if (this.nextTs) this.replyTs.push(this.nextTs());
   }
   async addReaction(channelId: string, ts: string, name: string) {
     this.reactions.push({ channelId, ts, name });
@@ -127,12 +131,17 @@ export class ThreadScenario {
   ]);
   readFailure?: ThreadportError;
   tracker = new MemoryTracker();
-  notifier = new RecordingNotifier();
+  /** threadport's replies get a ts like any message, so a later read of the thread sees them. */
+  notifier = new RecordingNotifier(() => this.stamp());
   private nextTs = 1_732_550_400;
 
   say(userId: string, text: string): this {
-    this.messages.push({ ts: `${this.nextTs++}.000100`, userId, isBot: false, text, files: [] });
+    this.messages.push({ ts: this.stamp(), userId, isBot: false, text, files: [] });
     return this;
+  }
+
+  private stamp(): string {
+    return `${this.nextTs++}.000100`;
   }
 
   thread(): SlackThread {
@@ -143,6 +152,10 @@ export class ThreadScenario {
       permalink: "https://acme.slack.com/archives/C1/p1",
       messages: [...this.messages],
       people: this.people,
+      ownReplies: this.notifier.replies.map((reply, i) => ({
+        ts: this.notifier.replyTs[i]!,
+        text: reply.text,
+      })),
     };
   }
 
@@ -181,7 +194,8 @@ export class ThreadScenario {
     };
   }
 
-  async export() {
-    return exportThread(this.request(), await this.deps());
+  /** `retried`: as a job's later attempt runs it. */
+  async export(options: { retried?: boolean } = {}) {
+    return exportThread(this.request(), { ...(await this.deps()), ...options });
   }
 }

@@ -70,6 +70,39 @@ describe("exportThread", () => {
     expect(scenario.notifier.replies[1]!.text).toContain("Nothing new to add");
   });
 
+  it("does not answer twice when a retried attempt finds its earlier attempt already replied", async () => {
+    const scenario = new ThreadScenario().say("U1", "hello").say("U2", "hi");
+    await scenario.export();
+    // The first attempt replied, then stopped before its job was marked done: the job runs again.
+    const outcome = await scenario.export({ retried: true });
+    expect(outcome.kind).toBe("nothing_new");
+    expect(scenario.notifier.replies).toHaveLength(1);
+    expect(scenario.notifier.reactions).toHaveLength(2); // the check mark again (Slack keeps one)
+  });
+
+  it("answers a retried attempt when people wrote after threadport's last reply", async () => {
+    const scenario = new ThreadScenario().say("U1", "hello");
+    await scenario.export();
+    scenario.say("U2", "one more thing");
+    const outcome = await scenario.export({ retried: true });
+    expect(outcome.kind).toBe("appended");
+    expect(scenario.notifier.replies.map((r) => r.text)).toEqual([
+      expect.stringContaining("Moved to"),
+      expect.stringContaining("Added 1 new message"),
+    ]);
+  });
+
+  it("answers a retried attempt whose earlier attempt stopped before replying", async () => {
+    const scenario = new ThreadScenario().say("U1", "hello");
+    await scenario.export();
+    scenario.notifier.replies.length = 0; // as if the reply never reached Slack
+    scenario.notifier.replyTs.length = 0;
+    await scenario.export({ retried: true });
+    expect(scenario.notifier.replies.map((r) => r.text)).toEqual([
+      expect.stringContaining("Nothing new to add"),
+    ]);
+  });
+
   it("creates a single issue when the same thread is exported twice at once", async () => {
     const scenario = new ThreadScenario().say("U1", "race").say("U2", "condition");
     const [a, b] = await Promise.all([scenario.export(), scenario.export()]);

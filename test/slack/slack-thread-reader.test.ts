@@ -67,6 +67,8 @@ describe("SlackThreadReader", () => {
       ["start", false, undefined],
       ["deployed", true, "deploybot"],
     ]);
+    // What threadport already said there is kept apart: a retried export must not say it twice.
+    expect(thread.ownReplies?.map((r) => r.text)).toEqual(["Moved to acme/web#1"]);
   });
 
   it("resolves authors and mentioned people with their time zones, then serves them from the store", async () => {

@@ -1,5 +1,9 @@
 /** Small Block Kit builders that keep every text inside Slack's documented limits. */
 import type { types } from "@slack/bolt";
+import { escapeMrkdwn } from "../../util/escape-mrkdwn.js";
+
+/** Re-exported: the views and nudges take their mrkdwn helpers from here. */
+export { escapeMrkdwn };
 
 export type Block = types.KnownBlock;
 export type Option = types.PlainTextOption;
@@ -28,11 +32,6 @@ export function truncate(text: string, max: number): string {
   // Never leave half of a surrogate pair behind.
   if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
   return `${cut.trimEnd()}…`;
-}
-
-/** Escapes the three characters Slack's mrkdwn treats as markup (so user text cannot mention or link). */
-export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 /** A mrkdwn link whose label cannot break out of the link syntax. */
