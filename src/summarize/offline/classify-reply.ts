@@ -168,6 +168,14 @@ function strengthOf(text: string): ConfirmationStrength | undefined {
   return undefined;
 }
 
+/**
+ * The length of a "sounds good" / "approved" cue that opens the text, or undefined. Weak words ("ok",
+ * "yes") are left out: they open answers and reports as often as agreements.
+ */
+export function agreementCueLength(text: string): number | undefined {
+  return (STRONG.exec(text) ?? NORMAL.exec(text))?.[0].length;
+}
+
 /** True when the message is a confirmation and nothing else ("sounds good 👍", not "Great. So …"). */
 export function isOnlyConfirmation(message: PreparedMessage): boolean {
   return confirmationStrength(message) !== undefined && message.sentences.length <= 1;

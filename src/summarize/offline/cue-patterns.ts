@@ -7,6 +7,9 @@ export const WORD_END = "(?![\\p{L}\\p{N}])";
 /** Where a clause can start inside a sentence: its start, or after a colon, semicolon, comma or dash. */
 export const CLAUSE_START = "(?:^|[:;,–—]\\s*|\\s[-–—]\\s+)";
 
+/** Openings of a promise by the speaker ("I'll …", "hago …"): an action item, not a decision. */
+export const FIRST_PERSON = "i|i'll|i'm|i will|i can|ich|hago|lo hago|yo|me|je|j'|let me";
+
 /** A case-insensitive Unicode pattern. */
 export function pattern(source: string): RegExp {
   return new RegExp(source, "iu");

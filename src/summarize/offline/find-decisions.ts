@@ -4,10 +4,13 @@ import {
   isOnlyConfirmation,
   opensWithYes,
 } from "./classify-reply.js";
+import { contentTokens, overlapOfSmaller } from "./content-tokens.js";
 import { pattern, wordCount } from "./cue-patterns.js";
 import { keepDistinct } from "./keep-distinct.js";
 import { matchExplicitDecision } from "./match-explicit-decision.js";
 import { matchProposal, type ProposalMatch } from "./match-proposal.js";
+import { matchWithdrawal } from "./match-rejection.js";
+import { OptionBook } from "./option-book.js";
 import type { PreparedMessage, PreparedSentence } from "./prepare-messages.js";
 import type { SentenceClaims } from "./sentence-claims.js";
 import { asSentence, stripLeadingFiller } from "./tidy-phrase.js";
@@ -43,6 +46,7 @@ interface Context {
   /** Messages whose content is already a decision, so later "+1"s do not add it again. */
   decided: Set<number>;
   approvedTopic: boolean;
+  options: OptionBook;
 }
 
 /**
@@ -63,10 +67,13 @@ export function findDecisions(
     proposals: [],
     decided: new Set(),
     approvedTopic: false,
+    options: new OptionBook(),
   };
   for (const message of messages) {
     if (message.isBot) continue;
     context.proposals = context.proposals.filter((p) => p.messageIndex >= message.index - CONFIRM_WINDOW);
+    context.options.note(message.text);
+    withdrawDecisions(context, message);
     if (addExplicitDecisions(context, message)) continue;
     const strength = confirmationStrength(message);
     if (strength !== undefined) {
@@ -91,11 +98,13 @@ function addExplicitDecisions(context: Context, message: PreparedMessage): boole
     const text = stripLeadingFiller(sentence.text);
     const explicit = matchExplicitDecision(text);
     if (explicit !== undefined) {
-      context.decisions.push(asSentence(explicit.text));
+      // "Relay it is" → "Name for the webhook relay product: Relay", so the issue says what Relay is.
+      const bare = explicit.isBare === true && context.topic !== "";
+      addDecision(context, bare ? `${context.topic}: ${explicit.text}` : explicit.text);
       afterLabel = afterLabel || explicit.isLabel;
     } else if (afterLabel && wordCount(text) >= 3) {
       // "Decision: X. Y moves to the backlog." — the label covers the whole message.
-      context.decisions.push(asSentence(text));
+      addDecision(context, text);
     } else {
       return;
     }
@@ -107,6 +116,30 @@ function addExplicitDecisions(context: Context, message: PreparedMessage): boole
     context.proposals = [];
   }
   return found;
+}
+
+function addDecision(context: Context, text: string): void {
+  context.decisions.push(asSentence(context.options.expand(text)));
+}
+
+/**
+ * "Then scrap Saturday": the later word wins, so the latest decision about what is withdrawn goes. Only
+ * the last few decisions are compared, which keeps the work per message bounded.
+ */
+function withdrawDecisions(context: Context, message: PreparedMessage): void {
+  for (const sentence of message.sentences) {
+    const withdrawn = matchWithdrawal(stripLeadingFiller(sentence.text));
+    if (withdrawn === undefined) continue;
+    const tokens = contentTokens(withdrawn);
+    if (tokens.size === 0) continue;
+    const first = Math.max(0, context.decisions.length - MAX_DECISIONS);
+    for (let i = context.decisions.length - 1; i >= first; i -= 1) {
+      if (overlapOfSmaller(tokens, contentTokens(context.decisions[i]!)) === 1) {
+        context.decisions.splice(i, 1);
+        break;
+      }
+    }
+  }
 }
 
 function addConfirmedDecision(
@@ -122,7 +155,7 @@ function addConfirmedDecision(
   if (strength === "strong") {
     // "approved" / "LGTM" with nothing proposed in sight approves what the thread is about.
     if (!context.approvedTopic && context.topic !== "" && context.messages[0]?.author !== message.author) {
-      context.decisions.push(asSentence(`Approved: ${context.topic}`));
+      addDecision(context, `Approved: ${context.topic}`);
       context.approvedTopic = true;
     }
     return;
@@ -152,7 +185,7 @@ function adoptOwnProposal(context: Context, message: PreparedMessage): void {
 }
 
 function adoptProposal(context: Context, proposal: Proposal): void {
-  context.decisions.push(asSentence(proposal.text));
+  addDecision(context, proposal.text);
   context.claims.claim(proposal.messageIndex, proposal.sentenceIndex);
   context.decided.add(proposal.messageIndex);
   context.proposals = context.proposals.filter((p) => p !== proposal);
@@ -174,7 +207,7 @@ function adoptLastStatement(context: Context, message: PreparedMessage): void {
     const sentence = target.sentences[i]!;
     const text = stripLeadingFiller(sentence.text);
     if (sentence.isQuestion || wordCount(text) < 4 || !CONCLUSION.test(sentence.text)) continue;
-    context.decisions.push(asSentence(text));
+    addDecision(context, text);
     context.claims.claim(target.index, i);
     context.decided.add(target.index);
     return;

@@ -1,4 +1,8 @@
-import { CLAUSE_START, pattern, WORD_END, WORD_START } from "./cue-patterns.js";
+import { CLAUSE_START, FIRST_PERSON, pattern, WORD_END, WORD_START } from "./cue-patterns.js";
+import { matchAnnouncedAction } from "./match-announced-action.js";
+import { matchConfirmedStatement } from "./match-confirmed-statement.js";
+import { matchRejection } from "./match-rejection.js";
+import { matchSettledChoice } from "./match-settled-choice.js";
 
 interface DecisionCue {
   pattern: RegExp;
@@ -12,14 +16,13 @@ interface DecisionCue {
 const HEDGE =
   "see|need|have to|probably|maybe|might|figure|talk|discuss|know|get back|revisit|be\\b|try|look|check|think|let|circle|find out|sync|chat";
 /** Openings of a promise by the speaker, which is an action item, not a decision. */
-const FIRST_PERSON = "i|i'll|i'm|i will|i can|ich|hago|lo hago|yo|me|je|j'|let me";
 const captured = (group: number) => (match: RegExpExecArray) => match[group] ?? "";
 
 /** Cues that state a decision outright, in English, German, Spanish and French. Order matters. */
 const CUES: DecisionCue[] = [
   {
     pattern: pattern(
-      "^(?:final decision|final answer|decision|decided|conclusion|outcome|resolution|verdict|entscheidung|beschluss|decisión|décision)\\s*[:\\-–—]\\s*(.+)",
+      "^(?:final decision|final answer|decision|decided|conclusion|outcome|resolution|verdict|settled|agreed|consensus|entscheidung|beschluss|decisión|décision)\\s*[:\\-–—]\\s*(.+)",
     ),
     render: captured(1),
     isLabel: true,
@@ -27,6 +30,13 @@ const CUES: DecisionCue[] = [
   {
     pattern: pattern(
       `${WORD_START}(?:we|i|the team|team)(?:'ve|\\s+have)?\\s+(?:all\\s+)?(?:decided|agreed|settled)\\s+(?!with)(?:to\\s+|that\\s+|on\\s+)?(.+)`,
+    ),
+    render: captured(1),
+  },
+  {
+    // "Consensus seems to be cursor pagination", "we all agree on weekly releases": agreement reported.
+    pattern: pattern(
+      `${CLAUSE_START}(?:(?:the\\s+)?consensus\\s+(?:here\\s+)?(?:seems to be|appears to be|is)|(?:we|everyone)\\s+(?:all\\s+)?(?:seems?\\s+to\\s+)?agrees?\\s+(?:on|that))\\s+(?:that\\s+|on\\s+)?(.+)`,
     ),
     render: captured(1),
   },
@@ -44,7 +54,7 @@ const CUES: DecisionCue[] = [
   },
   {
     pattern: pattern(
-      `${CLAUSE_START}(we(?:'re|\\s+are|'ll|\\s+will)?\\s+(?:keeping|keep|sticking with|stick with|staying with|stay with|moving to|switching to|dropping|moving forward with|going ahead with|proceeding with)\\s+.+)`,
+      `${CLAUSE_START}(we(?:'re|\\s+are|'ll|\\s+will)?\\s+(?:keeping|keep|sticking with|stick with|staying with|stay with|moving to|switching to|dropping|moving forward with|going ahead with|proceeding with)\\s+(?!\\p{L}+ing${WORD_END}).+)`,
     ),
     render: captured(1),
   },
@@ -85,6 +95,8 @@ const CUES: DecisionCue[] = [
 export interface ExplicitDecision {
   text: string;
   isLabel: boolean;
+  /** A choice too short to read alone ("Relay it is"). */
+  isBare?: boolean;
 }
 
 /** The decision a sentence states outright ("let's go with …", "decision: …", "we'll …"), if any. */
@@ -93,5 +105,9 @@ export function matchExplicitDecision(sentence: string): ExplicitDecision | unde
     const match = cue.pattern.exec(sentence);
     if (match !== null) return { text: cue.render(match), isLabel: cue.isLabel === true };
   }
-  return undefined;
+  const choice = matchSettledChoice(sentence);
+  if (choice !== undefined) return { text: choice.text, isLabel: false, isBare: choice.isBare };
+  const text =
+    matchRejection(sentence) ?? matchAnnouncedAction(sentence) ?? matchConfirmedStatement(sentence);
+  return text === undefined ? undefined : { text, isLabel: false };
 }
