@@ -86,9 +86,10 @@ ${table}
 
 "issues adopted": retried exports that found, by the hidden thread marker, the issue an earlier attempt
 had created (a 500 after the work, or the crash) and used it instead of filing a second one.
-"threads with 2+ replies": a thread whose export was interrupted after its reply was posted but before
-the job was recorded as done gets a second reply ("Nothing new to add … already in …") when the job
-runs again; no issue or comment is duplicated.
+"threads with 2+ replies": threads that got more than one answer. An export interrupted after its reply
+was posted but before its job was recorded as done runs again and finds nothing new; it then sees that
+threadport's last message in the thread already links the issue, with nobody writing since, and says
+nothing more (src/export/thread-answers.ts).
 "jobs resumed": jobs the kill interrupted, taken up after the restart (on PostgreSQL by the reaper). A 0
 means no job was running at the instant of the kill; test/e2e/postgres-replicas.test.ts kills the replica
 running an export deterministically and checks that the other one resumes it with one issue (about 25 s:
