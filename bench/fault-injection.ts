@@ -97,8 +97,10 @@ running an export deterministically and checks that the other one resumes it wit
 
 ## How it holds
 
-- Events are acknowledged at once and turned into jobs whose id derives from the event id, so a
-  redelivery is the same job; the event id is also claimed in the store.
+- An export request (a reaction, a mention) becomes a job whose id derives from the event id, so a
+  redelivery is the same job, and Slack is answered only once the job is stored (within milliseconds:
+  one insert). A crash or a store failure before that leaves Slack without its 200, and Slack sends the
+  event again (src/slack/take-event.ts, \`ackAfterHandler\`).
 - Jobs live in the database (SQLite: the \`jobs\` table; PostgreSQL: pg-boss). At start, jobs a crash
   left running are resumed (on PostgreSQL a reaper finds them through the advisory lock each running job
   holds, which the server drops with the dead process's connection).

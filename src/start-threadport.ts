@@ -20,6 +20,7 @@ import { registerSurfaces } from "./slack/register-surfaces.js";
 import { SlackChannelAccess } from "./slack/slack-channel-access.js";
 import { SlackNotifier } from "./slack/slack-notifier.js";
 import { SlackThreadReader } from "./slack/slack-thread-reader.js";
+import { takeEvent } from "./slack/take-event.js";
 import { verifyBotToken } from "./slack/verify-bot-token.js";
 import { stopThreadport } from "./stop-threadport.js";
 import { openStore } from "./store/open-store.js";
@@ -106,31 +107,43 @@ export async function startThreadport(config: Config, log: Logger): Promise<Runn
   jobs.handle(EXPORT_JOB, exportJobHandler({ exportDeps, finder, onOutcome }));
   handlePostBackJobs(jobs, postBack);
 
-  // A redelivered event maps to the same job: the event id is its key.
+  // A redelivered event maps to the same job: the event id is its key. Slack is answered once the job
+  // exists (ackAfterHandler), so no export request is lost to a crash in between.
   const queueEventExport = async (request: ExportRequest, eventLog: Log, eventId: string) => {
     const { id, created } = await enqueueExport(jobs, request, eventId);
     eventLog.info({ jobId: id, created }, "export queued");
+    return { created };
   };
-  app.event(
+  const exportEvents = {
+    ackAfterHandler: true,
+    onEvent: (type: string) => metrics.slackRequest(type),
+  } as const;
+  const reactionAdded = reactionAddedListener({
+    exportReactions: config.exportReactions,
+    botUserId: identity.botUserId,
+    startExport: queueEventExport,
+    log,
+  });
+  // The payloads are Slack's JSON, typed as Bolt types them.
+  takeEvent(
+    app,
     "reaction_added",
-    reactionAddedListener({
-      exportReactions: config.exportReactions,
-      botUserId: identity.botUserId,
-      claimEvent: (id) => store.claimEvent(id),
-      startExport: queueEventExport,
-      log,
-    }),
+    (args) => reactionAdded(args as unknown as Parameters<typeof reactionAdded>[0]),
+    exportEvents,
   );
-  app.event(
+  const appMention = appMentionListener({
+    botUserId: identity.botUserId,
+    reaction: config.exportReactions[0] ?? "memo",
+    notifier,
+    claimEvent: (id) => store.claimEvent(id),
+    startExport: queueEventExport,
+    log,
+  });
+  takeEvent(
+    app,
     "app_mention",
-    appMentionListener({
-      botUserId: identity.botUserId,
-      reaction: config.exportReactions[0] ?? "memo",
-      notifier,
-      claimEvent: (id) => store.claimEvent(id),
-      startExport: queueEventExport,
-      log,
-    }),
+    (args) => appMention(args as unknown as Parameters<typeof appMention>[0]),
+    exportEvents,
   );
   registerNudges({
     app,

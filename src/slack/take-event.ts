@@ -9,6 +9,10 @@
  *
  * An event type taken this way reaches no `app.event()` listener or global middleware: register it here and
  * only here.
+ *
+ * `ackAfterHandler` answers Slack only once the handler is done, for events whose handling must not be lost
+ * (an export request becomes a durable job): a crash before the job exists leaves Slack without its 200, so
+ * Slack sends the event again; a handler that throws gets the receiver's 500, with the same effect.
  */
 import type { App, ReceiverEvent } from "@slack/bolt";
 
@@ -17,12 +21,20 @@ export interface TakenEvent {
   body: { team_id: string; event_id: string } & Record<string, unknown>;
 }
 
-export interface TakeEventOptions {
+export type TakeEventOptions = {
   /** Called for every event taken, before the handler (the request counter). */
   onEvent?(type: string): void;
-  /** Called when the handler throws: Bolt's error handler never sees these events. */
-  onError(error: unknown): void;
-}
+} & (
+  | {
+      /** Acknowledge after the handler succeeded, not before it ran; a failure is thrown to the receiver. */
+      ackAfterHandler: true;
+    }
+  | {
+      ackAfterHandler?: false;
+      /** Called when the handler throws: Bolt's error handler never sees these events. */
+      onError(error: unknown): void;
+    }
+);
 
 type EventProcessor = Pick<App, "processEvent">;
 
@@ -36,9 +48,14 @@ export function takeEvent(
   app.processEvent = async (incoming: ReceiverEvent) => {
     const body = incoming.body as TakenEvent["body"] & { type?: string; event?: TakenEvent["event"] };
     if (body.type !== "event_callback" || body.event?.type !== type) return processEvent(incoming);
+    options.onEvent?.(type);
+    if (options.ackAfterHandler === true) {
+      await handler({ event: body.event, body });
+      await incoming.ack();
+      return;
+    }
     // Events API requests want nothing but a quick 200 (or a Socket Mode ack), as Bolt sends for events.
     await incoming.ack();
-    options.onEvent?.(type);
     try {
       await handler({ event: body.event, body });
     } catch (error) {

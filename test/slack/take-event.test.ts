@@ -80,4 +80,34 @@ describe("takeEvent", () => {
     expect(acks).toEqual(["acked"]);
     expect(errors).toEqual([failure]);
   });
+
+  it("with ackAfterHandler, acks only once the handler is done", async () => {
+    const { app } = fakeApp();
+    const order: string[] = [];
+    takeEvent(app, "message", async () => void order.push("handled"), { ackAfterHandler: true });
+    const { event } = incoming(messageBody);
+    const ack = event.ack;
+    event.ack = async () => {
+      order.push("acked");
+      await ack();
+    };
+    await app.processEvent(event);
+    expect(order).toEqual(["handled", "acked"]);
+  });
+
+  it("with ackAfterHandler, leaves a failed event unacknowledged and throws to the receiver", async () => {
+    const { app } = fakeApp();
+    const failure = new Error("store down");
+    takeEvent(
+      app,
+      "message",
+      async () => {
+        throw failure;
+      },
+      { ackAfterHandler: true },
+    );
+    const { event, acks } = incoming(messageBody);
+    await expect(app.processEvent(event)).rejects.toBe(failure);
+    expect(acks).toEqual([]);
+  });
 });

@@ -2,7 +2,7 @@
  * `@threadport file this [as <title>]` in a thread queues the same export as the reaction; anything else
  * mentioning the bot gets a short private help answer.
  */
-import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
+import type { SlackEventMiddlewareArgs } from "@slack/bolt";
 import type { ExportRequest } from "../../export/export-thread.js";
 import type { ThreadNotifier } from "../../export/ports.js";
 import type { Log } from "../../util/logger.js";
@@ -17,11 +17,11 @@ export interface AppMentionDeps {
   /** Records the event id; false when this event was handled before (Slack redelivers). */
   claimEvent(eventId: string): Promise<boolean>;
   /** Queues the export as a durable job; `eventId` makes a redelivery map to the same job. */
-  startExport(request: ExportRequest, log: Log, eventId: string): Promise<unknown>;
+  startExport(request: ExportRequest, log: Log, eventId: string): Promise<{ created: boolean }>;
   log: Log;
 }
 
-type Args = SlackEventMiddlewareArgs<"app_mention"> & AllMiddlewareArgs;
+type Args = Pick<SlackEventMiddlewareArgs<"app_mention">, "event" | "body">;
 
 export function appMentionListener(deps: AppMentionDeps) {
   return async ({ event, body }: Args): Promise<void> => {
@@ -32,17 +32,16 @@ export function appMentionListener(deps: AppMentionDeps) {
     const { channel, ts, user } = event;
     const threadTs = event.thread_ts ?? ts;
     const log = deps.log.child({ eventId, teamId, channel, ts });
-    if (!(await deps.claimEvent(eventId))) {
-      log.info({ retry: true }, "event already handled; ignoring redelivery");
-      return;
-    }
     const command = parseMentionCommand(event.text, deps.botUserId);
     if (command.kind === "help") {
+      if (!(await deps.claimEvent(eventId))) {
+        log.info({ retry: true }, "event already handled; ignoring redelivery");
+        return;
+      }
       log.info({}, "mention not understood; answering with help");
       await tell(deps, channel, user, threadTs, mentionHelpText(deps.reaction), log);
       return;
     }
-    log.info({ titled: command.title !== undefined }, "export requested by mention");
     const request: ExportRequest = {
       // The mention itself is in the thread: it gets the check mark, and reading from it reads the thread.
       location: { teamId, channelId: channel, messageTs: ts },
@@ -51,11 +50,11 @@ export function appMentionListener(deps: AppMentionDeps) {
       retryHint: `mention me again with ${MENTION_USAGE}`,
       ...(command.title ? { target: { title: command.title } } : {}),
     };
-    try {
-      await deps.startExport(request, log, eventId);
-    } catch (error) {
-      log.error({ err: error }, "could not queue the export");
-    }
+    // Named by the event id, the job is its own redelivery check; a failure is thrown on, so that Slack,
+    // left without its answer, sends the event again (see reaction-added.ts).
+    const { created } = await deps.startExport(request, log, eventId);
+    if (created) log.info({ titled: command.title !== undefined }, "export requested by mention");
+    else log.info({ retry: true }, "event already handled; ignoring redelivery");
   };
 }
 

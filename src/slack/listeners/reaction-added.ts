@@ -1,22 +1,25 @@
-/** An export emoji on any message of a thread starts an export of the whole thread. */
-import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
+/**
+ * An export emoji on any message of a thread starts an export of the whole thread. Taken with
+ * `ackAfterHandler` (take-event.ts): Slack gets its answer once the job exists, so a crash in between makes
+ * Slack send the event again instead of losing the export.
+ */
+import type { SlackEventMiddlewareArgs } from "@slack/bolt";
 import type { ExportRequest } from "../../export/export-thread.js";
 import type { Log } from "../../util/logger.js";
 
 export interface ReactionAddedDeps {
   exportReactions: string[];
   botUserId: string;
-  /** Records the event id; false when this event was handled before (Slack redelivers). */
-  claimEvent(eventId: string): Promise<boolean>;
   /**
    * Queues the export (a durable job) and returns at once: Slack wants its answer within 3 seconds.
-   * `eventId` makes the queueing idempotent, so a redelivered event cannot start a second export.
+   * `eventId` names the job, so a redelivered event finds its job instead of starting a second export
+   * (`created: false`).
    */
-  startExport(request: ExportRequest, log: Log, eventId: string): Promise<unknown>;
+  startExport(request: ExportRequest, log: Log, eventId: string): Promise<{ created: boolean }>;
   log: Log;
 }
 
-type Args = SlackEventMiddlewareArgs<"reaction_added"> & AllMiddlewareArgs;
+type Args = Pick<SlackEventMiddlewareArgs<"reaction_added">, "event" | "body">;
 
 export function reactionAddedListener(deps: ReactionAddedDeps) {
   return async ({ event, body }: Args): Promise<void> => {
@@ -27,23 +30,17 @@ export function reactionAddedListener(deps: ReactionAddedDeps) {
     const eventId = body.event_id;
     const teamId = body.team_id;
     const log = deps.log.child({ eventId, teamId, channel: event.item.channel, ts: event.item.ts });
-    if (!(await deps.claimEvent(eventId))) {
-      log.info({ retry: true }, "event already handled; ignoring redelivery");
-      return;
-    }
-    log.info({ reaction: event.reaction }, "export requested");
-    try {
-      await deps.startExport(
-        {
-          location: { teamId, channelId: event.item.channel, messageTs: event.item.ts },
-          requestedBy: event.user,
-          reaction: event.reaction,
-        },
-        log,
-        eventId,
-      );
-    } catch (error) {
-      log.error({ err: error }, "could not queue the export");
-    }
+    // A failure is thrown on: Slack, left without its answer, sends the event again.
+    const { created } = await deps.startExport(
+      {
+        location: { teamId, channelId: event.item.channel, messageTs: event.item.ts },
+        requestedBy: event.user,
+        reaction: event.reaction,
+      },
+      log,
+      eventId,
+    );
+    if (created) log.info({ reaction: event.reaction }, "export requested");
+    else log.info({ retry: true }, "event already handled; ignoring redelivery");
   };
 }
