@@ -7,6 +7,7 @@
 import type OpenAI from "openai";
 import type { Log } from "../util/logger.js";
 import type { RetryPolicy } from "../util/retry-with-backoff.js";
+import { type AuthorLabels, authorLabels } from "./openai/author-labels.js";
 import {
   type ChatPrompt,
   formatPartSummary,
@@ -89,7 +90,8 @@ export class OpenAISummarizer implements Summarizer {
       usage,
     );
     const facts: ThreadFacts = { channelName: input.channelName, messageCount: input.messages.length };
-    const summary = await this.summarizeThread(input, facts, run);
+    const labels = authorLabels(input.messages);
+    const summary = withFullOwners(await this.summarizeThread(input, facts, labels, run), labels);
     this.options.log?.info(
       {
         model: this.options.model,
@@ -104,8 +106,13 @@ export class OpenAISummarizer implements Summarizer {
     return summary;
   }
 
-  private async summarizeThread(input: SummaryInput, facts: ThreadFacts, run: Run): Promise<ThreadSummary> {
-    const blocks = formatMessages(input.messages);
+  private async summarizeThread(
+    input: SummaryInput,
+    facts: ThreadFacts,
+    labels: AuthorLabels,
+    run: Run,
+  ): Promise<ThreadSummary> {
+    const blocks = formatMessages(input.messages, labels.of);
     const whole = threadPrompt(facts, blocks.map((b) => b.text).join(""));
     if (run.fits(whole)) return run.request(whole);
 
@@ -161,6 +168,16 @@ export class OpenAISummarizer implements Summarizer {
       summaries = next;
     }
   }
+}
+
+/** The model names owners as the transcript does, by first name where that was unique: write them in full. */
+function withFullOwners(summary: ThreadSummary, labels: AuthorLabels): ThreadSummary {
+  return {
+    ...summary,
+    actionItems: summary.actionItems.map((item) =>
+      item.owner ? { ...item, owner: labels.expand(item.owner) } : item,
+    ),
+  };
 }
 
 /** One summary's requests: counts what is sent and refuses any prompt over the budget. */

@@ -7,7 +7,7 @@
 
 import type { SummaryMessage } from "../summarizer.js";
 import { countTokens } from "./count-tokens.js";
-import { formatMessage, type MessageBlock, messageBody, speaker } from "./format-thread.js";
+import { formatMessage, type MessageBlock, messageBody } from "./format-thread.js";
 
 export interface Chunk {
   blocks: MessageBlock[];
@@ -45,7 +45,7 @@ export function chunkBlocks(
 
 /** Cuts one message into pieces that each fit maxTokens once formatted; the first keeps the date line. */
 function splitBlock(block: MessageBlock, message: SummaryMessage, maxTokens: number): MessageBlock[] {
-  const name = speaker(message);
+  const name = block.label;
   const dateLine = block.text.startsWith("-- ") ? block.text.slice(0, block.text.indexOf("\n") + 1) : "";
   const label = `${name} (continued)`;
   // Room for the label, the indentation of each line, and the date line.
@@ -53,6 +53,7 @@ function splitBlock(block: MessageBlock, message: SummaryMessage, maxTokens: num
   const segments = splitText(messageBody(message).replace(/\r\n?/g, "\n").trim(), room);
   return segments.map((segment, i) => ({
     index: block.index,
+    label: name,
     text: i === 0 ? `${dateLine}${formatMessage(name, segment)}` : formatMessage(label, segment),
   }));
 }

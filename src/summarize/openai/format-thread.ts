@@ -10,16 +10,23 @@ import type { SummaryMessage } from "../summarizer.js";
 export interface MessageBlock {
   /** Index of the message in the thread. */
   index: number;
+  /** The author's label, for the pieces of a message too long for one request. */
+  label: string;
   text: string;
 }
 
-export function formatMessages(messages: readonly SummaryMessage[]): MessageBlock[] {
+/** label names the author; by default the full name (see author-labels.ts for the shorter one). */
+export function formatMessages(
+  messages: readonly SummaryMessage[],
+  label: (message: SummaryMessage) => string = speaker,
+): MessageBlock[] {
   let day = "";
   return messages.map((message, index) => {
     const today = message.at.toISOString().slice(0, 10);
     const dateLine = today === day ? "" : `-- ${today} --\n`;
     day = today;
-    return { index, text: `${dateLine}${formatMessage(speaker(message), messageBody(message))}` };
+    const name = label(message);
+    return { index, label: name, text: `${dateLine}${formatMessage(name, messageBody(message))}` };
   });
 }
 

@@ -1,10 +1,11 @@
 /** Builds the model summarizer against the fake OpenAI server, with a log that tests can read. */
 import OpenAI from "openai";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { FallbackSummarizer } from "../../../src/summarize/fallback-summarizer.js";
 import { OfflineSummarizer } from "../../../src/summarize/offline-summarizer.js";
 import { OpenAISummarizer, type OpenAISummarizerOptions } from "../../../src/summarize/openai-summarizer.js";
 import type { Log } from "../../../src/util/logger.js";
-import type { FakeOpenAI } from "../../fakes/fake-openai.js";
+import { type FakeOpenAI, type FakeOpenAIOptions, startFakeOpenAI } from "../../fakes/fake-openai.js";
 
 export const TEST_API_KEY = "sk-test-0000000000000000000000";
 
@@ -51,4 +52,19 @@ export function fallbackSummarizer(
   options: Partial<OpenAISummarizerOptions> = {},
 ): FallbackSummarizer {
   return new FallbackSummarizer(modelSummarizer(fake, { log, ...options }), new OfflineSummarizer(), log);
+}
+
+/** Starts a fake OpenAI server for the enclosing describe block, with its recorded requests cleared per test. */
+export function useFakeOpenAI(options: FakeOpenAIOptions = {}): { readonly fake: FakeOpenAI } {
+  const holder = {} as { fake: FakeOpenAI };
+  beforeAll(async () => {
+    holder.fake = await startFakeOpenAI(options);
+  });
+  afterAll(async () => {
+    await holder.fake?.close();
+  });
+  beforeEach(() => {
+    holder.fake.requests.length = 0;
+  });
+  return holder;
 }
