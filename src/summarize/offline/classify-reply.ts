@@ -41,6 +41,11 @@ const NORMAL = startsWithPhrase([
   "it'?s a plan",
   "that works",
   "so be it",
+  // "Looks right to me", "Matches my notes": agreement with a list or summary someone wrote up.
+  "looks (?:good|great|right|correct|fine)",
+  "matches (?:my|our) (?:notes|understanding|memory)",
+  "(?:that'?s|that is) (?:right|correct)",
+  "correct",
   "einverstanden",
   "passt",
   "klingt gut",

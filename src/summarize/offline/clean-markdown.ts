@@ -12,7 +12,15 @@ export interface CleanOptions {
    * decision); "names" keeps only short identifier-like spans and drops the rest (for titles).
    */
   inlineCode: "keep" | "names";
+  /**
+   * Puts LIST_ITEM_MARK where a bullet or "1." opened a line, so the reader of a message knows which
+   * sentences were list items ("Plan:\n1. … 2. …" lists decisions); without it bullets just go.
+   */
+  markListItems?: boolean;
 }
+
+/** Marks the start of a list item (an invisible separator, which no Slack text uses). */
+export const LIST_ITEM_MARK = "\u2063";
 
 const FENCED_CODE = /```[\s\S]*?(?:```|$)/g;
 const MENTION = /`@([^`\n]{1,80})`/g;
@@ -45,7 +53,7 @@ export function cleanMarkdown(markdown: string, options: CleanOptions = { inline
     .replace(DOUBLE_EMPHASIS, "$2")
     .replace(SINGLE_EMPHASIS, "$1$3")
     .replace(QUOTE_MARKER, "")
-    .replace(BULLET, "");
+    .replace(BULLET, options.markListItems === true ? LIST_ITEM_MARK : "");
   const lines = text.split("\n").map((line) => line.replace(/[ \t]+/g, " ").trim());
   return { text: lines.filter((line) => line !== "").join("\n"), mentions };
 }

@@ -14,6 +14,7 @@ import { OptionBook } from "./option-book.js";
 import type { PreparedMessage, PreparedSentence } from "./prepare-messages.js";
 import type { SentenceClaims } from "./sentence-claims.js";
 import { asSentence, stripLeadingFiller } from "./tidy-phrase.js";
+import { type Decision, DecisionLists } from "./track-decision-lists.js";
 
 /** A confirmation counts for a proposal made at most this many messages earlier. */
 const CONFIRM_WINDOW = 4;
@@ -41,7 +42,8 @@ interface Context {
   messages: readonly PreparedMessage[];
   claims: SentenceClaims;
   topic: string;
-  decisions: string[];
+  decisions: Decision[];
+  lists: DecisionLists;
   proposals: Proposal[];
   /** Messages whose content is already a decision, so later "+1"s do not add it again. */
   decided: Set<number>;
@@ -59,23 +61,32 @@ export function findDecisions(
   claims: SentenceClaims,
   topic: string,
 ): string[] {
+  const decisions: Decision[] = [];
+  const options = new OptionBook();
   const context: Context = {
     messages,
     claims,
     topic,
-    decisions: [],
+    decisions,
+    lists: new DecisionLists(
+      claims,
+      (text) => asSentence(options.expand(text)),
+      (decision) => decisions.push(decision),
+    ),
     proposals: [],
     decided: new Set(),
     approvedTopic: false,
-    options: new OptionBook(),
+    options,
   };
   for (const message of messages) {
     if (message.isBot) continue;
     context.proposals = context.proposals.filter((p) => p.messageIndex >= message.index - CONFIRM_WINDOW);
     context.options.note(message.text);
     withdrawDecisions(context, message);
-    if (addExplicitDecisions(context, message)) continue;
+    if (context.lists.read(message)) continue;
     const strength = confirmationStrength(message);
+    if (context.lists.reply(message, strength !== undefined && isOnlyConfirmation(message))) continue;
+    if (addExplicitDecisions(context, message)) continue;
     if (strength !== undefined) {
       addConfirmedDecision(context, message, strength);
       if (isOnlyConfirmation(message)) continue;
@@ -85,7 +96,7 @@ export function findDecisions(
     if (message.agreedByReaction) adoptOwnProposal(context, message);
   }
   return keepDistinct(
-    context.decisions.filter((d) => d !== ""),
+    context.decisions.map((d) => d.text).filter((d) => d !== ""),
     { max: MAX_DECISIONS, textOf: (d) => d, threshold: 0.5 },
   );
 }
@@ -119,7 +130,7 @@ function addExplicitDecisions(context: Context, message: PreparedMessage): boole
 }
 
 function addDecision(context: Context, text: string): void {
-  context.decisions.push(asSentence(context.options.expand(text)));
+  context.decisions.push({ text: asSentence(context.options.expand(text)) });
 }
 
 /**
@@ -134,7 +145,7 @@ function withdrawDecisions(context: Context, message: PreparedMessage): void {
     if (tokens.size === 0) continue;
     const first = Math.max(0, context.decisions.length - MAX_DECISIONS);
     for (let i = context.decisions.length - 1; i >= first; i -= 1) {
-      if (overlapOfSmaller(tokens, contentTokens(context.decisions[i]!)) === 1) {
+      if (overlapOfSmaller(tokens, contentTokens(context.decisions[i]!.text)) === 1) {
         context.decisions.splice(i, 1);
         break;
       }

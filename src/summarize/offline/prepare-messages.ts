@@ -1,5 +1,5 @@
 import type { SummaryMessage } from "../summarizer.js";
-import { cleanMarkdown } from "./clean-markdown.js";
+import { cleanMarkdown, LIST_ITEM_MARK } from "./clean-markdown.js";
 import { isQuestion } from "./is-question.js";
 import { splitSentences } from "./split-sentences.js";
 import { hasConfirmingEmoji, isOnlyEmoji, stripEmoji } from "./strip-emoji.js";
@@ -7,6 +7,8 @@ import { hasConfirmingEmoji, isOnlyEmoji, stripEmoji } from "./strip-emoji.js";
 export interface PreparedSentence {
   text: string;
   isQuestion: boolean;
+  /** The sentence is (part of) a bulleted or numbered list item. */
+  inList: boolean;
 }
 
 /** One message as the heuristics read it. */
@@ -35,19 +37,23 @@ export function prepareMessages(messages: readonly SummaryMessage[]): PreparedMe
 
 function prepareMessage(message: SummaryMessage, index: number): PreparedMessage {
   const raw = (message.text ?? "").slice(0, MAX_TEXT_LENGTH);
-  const cleaned = cleanMarkdown(raw);
+  const cleaned = cleanMarkdown(raw, { inlineCode: "keep", markListItems: true });
   // An emoji before a capital letter ends a sentence ("thanks Amit 🙏 In the meantime …").
-  const text = stripEmoji(cleaned.text, "\uE000")
+  const lines = stripEmoji(cleaned.text, "\uE000")
     .replace(/\uE000+(?=\s*\p{Lu})/gu, "\n")
     .replace(/\uE000+/g, " ")
     .split("\n")
     .map((line) => line.replace(/[ \t]+/g, " ").trim())
-    .filter((line) => line !== "")
-    .join("\n");
-  const sentences = splitSentences(text).map((sentence) => ({
-    text: sentence,
-    isQuestion: isQuestion(sentence),
-  }));
+    .filter((line) => line.replaceAll(LIST_ITEM_MARK, "").trim() !== "");
+  const sentences = lines.flatMap((line) => {
+    const inList = line.startsWith(LIST_ITEM_MARK);
+    return splitSentences(line.replaceAll(LIST_ITEM_MARK, "")).map((sentence) => ({
+      text: sentence,
+      isQuestion: isQuestion(sentence),
+      inList,
+    }));
+  });
+  const text = lines.map((line) => line.replaceAll(LIST_ITEM_MARK, "").trim()).join("\n");
   return {
     index,
     author: (message.author ?? "").trim() || "someone",
