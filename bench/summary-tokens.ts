@@ -12,8 +12,10 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import OpenAI from "openai";
 import { OfflineSummarizer } from "../src/summarize/offline-summarizer.js";
-import { countTokens } from "../src/summarize/openai/count-tokens.js";
+import { mergePrompt, threadPrompt } from "../src/summarize/openai/build-prompts.js";
+import { countPromptTokens, countTokens } from "../src/summarize/openai/count-tokens.js";
 import { speaker } from "../src/summarize/openai/format-thread.js";
+import { SUMMARY_FORMAT_JSON } from "../src/summarize/openai/summary-schema.js";
 import { OpenAISummarizer, splitBudget } from "../src/summarize/openai-summarizer.js";
 import type { SummaryInput, SummaryMessage } from "../src/summarize/summarizer.js";
 import { type RecordedOpenAIRequest, startFakeOpenAI } from "../test/fakes/fake-openai.js";
@@ -116,6 +118,16 @@ async function timeOffline(size: number): Promise<number> {
 
 const fmt = (n: number) => n.toLocaleString("en-US");
 
+/** What a request costs before any message: instructions, header, answer schema and chat framing. */
+function fixedTokens(kind: "thread" | "merge"): number {
+  const facts = { channelName: "platform-team", messageCount: 5_000 };
+  const prompt = kind === "thread" ? threadPrompt(facts, "") : mergePrompt(facts, "");
+  return countPromptTokens({
+    messages: [{ content: prompt.system }, { content: prompt.user }],
+    schemaJson: SUMMARY_FORMAT_JSON,
+  });
+}
+
 async function main(): Promise<void> {
   const rows: TokenRow[] = [];
   for (const budget of BUDGETS) for (const size of SIZES) rows.push(await measureTokens(size, budget));
@@ -138,11 +150,17 @@ async function main(): Promise<void> {
     ),
   ].join("\n");
 
+  const source = loadSummaryFixtures().flatMap((f) => f.input.messages);
+  const pool = {
+    messages: source.length,
+    authors: new Set(source.map((m) => m.author)).size,
+    tokensPerMessage: Math.round(source.reduce((sum, m) => sum + countTokens(m.text), 0) / source.length),
+  };
   const section = `${START}
 ## Summaries
 
 Measured by \`npx tsx bench/summary-tokens.ts\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, Node ${process.version}.
-Threads are the 303 messages of the summary-quality fixtures (92 authors, 16 tokens of text per message on average), repeated up to the size.
+Threads are the ${fmt(pool.messages)} messages of the summary-quality fixtures (${pool.authors} authors, ${pool.tokensPerMessage} tokens of text per message on average), repeated up to the size.
 
 ### Tokens sent to the model per export
 
@@ -151,9 +169,11 @@ request as the server received them (system prompt, thread, JSON schema of the a
 o200k_base). Parts are answered with the offline summary of their messages, so the merge step gets
 summaries of a realistic size. *Thread's text* counts only the messages' text; *as transcript* also
 counts who wrote each message (\`Alice: …\`), which the model needs too. *Largest request* is prompt
-plus the answer's token cap, and must stay within the budget. Target (issue #3): sent ÷ thread ≤ 1.15.
-Each request carries about 290 tokens of its own (instructions, answer schema, framing), and each message
-its author's name; what that means for short and long threads is discussed in docs/summaries.md.
+plus the answer's token cap, and must stay within the budget. Target (issue #3): sent ÷ transcript ≤ 1.15.
+Each request carries ${fixedTokens("thread")} tokens of its own (${fixedTokens("merge")} for a merge: instructions, header, the
+answer's schema, ${countTokens(SUMMARY_FORMAT_JSON)} of them, and chat framing), and each message its author's label. People are
+labelled by first name where no other author shares it, so the thread itself costs less than the
+full-name transcript. What that means for short and long threads is discussed in docs/summaries.md.
 
 ${tokenTable}
 
