@@ -25,5 +25,9 @@ export function matchConfirmedStatement(sentence: string): string | undefined {
   if (separator === null) return undefined;
   const rest = sentence.slice(cue + separator[0].length).trim();
   if (wordCount(rest) < MIN_WORDS || NOT_A_STATEMENT.test(rest) || /[?？]\s*$/u.test(rest)) return undefined;
-  return matchProposal(rest)?.text ?? rest;
+  // "let's go with X" is no proposal (match-proposal.ts leaves it to the explicit decisions): once agreed,
+  // the decision is "go with X".
+  return matchProposal(rest)?.text ?? rest.replace(LEADING_LETS, "");
 }
+
+const LEADING_LETS = /^let'?s\s+|^let us\s+/i;

@@ -103,7 +103,12 @@ export interface ExplicitDecision {
 export function matchExplicitDecision(sentence: string): ExplicitDecision | undefined {
   for (const cue of CUES) {
     const match = cue.pattern.exec(sentence);
-    if (match !== null) return { text: cue.render(match), isLabel: cue.isLabel === true };
+    if (match === null) continue;
+    const text = cue.render(match);
+    if (cue.isLabel !== true) return { text, isLabel: false };
+    // "Agreed — let's go with X": what follows a label may state the decision itself, in its own words.
+    const stated = matchExplicitDecision(text);
+    return { text: stated && !stated.isLabel ? stated.text : text, isLabel: true };
   }
   const choice = matchSettledChoice(sentence);
   if (choice !== undefined) return { text: choice.text, isLabel: false, isBare: choice.isBare };
