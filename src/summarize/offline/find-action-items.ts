@@ -1,14 +1,18 @@
 import type { ActionItem } from "../summarizer.js";
 import { acceptanceOf, reportsDone } from "./classify-reply.js";
 import { contentTokens, overlapOfSmaller } from "./content-tokens.js";
+import { wordCount } from "./cue-patterns.js";
 import { keepDistinct } from "./keep-distinct.js";
 import { type CommitmentMatch, matchCommitment } from "./match-commitment.js";
+import { matchCompletionReports, withoutCompletionWords } from "./match-completion-report.js";
 import { matchRequest, type RequestKind } from "./match-request.js";
 import type { NameBook } from "./name-book.js";
 import type { PreparedMessage } from "./prepare-messages.js";
 import type { SentenceClaims } from "./sentence-claims.js";
 import { asTask, stripLeadingFiller } from "./tidy-phrase.js";
 
+/** Stands for the requester of a held offer: nobody asked yet, so its own author may take it. */
+const CONDITION_HOLDER = "\u0000";
 /** A reply takes on a request made at most this many messages earlier. */
 const TAKE_WINDOW = 3;
 const MAX_ACTION_ITEMS = 25;
@@ -29,6 +33,9 @@ interface Context {
   claims: SentenceClaims;
   items: ActionItem[];
   requests: OpenRequest[];
+  /** The message each item was listed in, so a report in that same message does not finish it. */
+  origins: Map<ActionItem, number>;
+  current: number;
 }
 
 /**
@@ -41,9 +48,11 @@ export function findActionItems(
   claims: SentenceClaims,
   names: NameBook,
 ): ActionItem[] {
-  const context: Context = { names, claims, items: [], requests: [] };
+  const context: Context = { names, claims, items: [], requests: [], origins: new Map(), current: 0 };
   for (const message of messages) {
     if (message.isBot) continue;
+    context.current = message.index;
+    dropReportedWork(context, message);
     context.requests = context.requests.filter((r) => r.messageIndex >= message.index - TAKE_WINDOW);
     const acceptance = acceptanceOf(message);
     const tookRequest =
@@ -88,8 +97,14 @@ function readSentence(context: Context, message: PreparedMessage, sentenceIndex:
   if (sentence.isQuestion) return;
   const commitment = matchCommitment(text);
   if (commitment === undefined) return;
+  if (commitment.conditional === true) {
+    holdOffer(context, message, sentenceIndex, commitment.text);
+    return;
+  }
   if (takeRequest(context, message, true, commitment)) return;
-  if (commitment.text !== "") addItem(context, message.author, asTask(commitment.text));
+  // "I'll ask them", "I'll pass that on" with no request to take: in an issue read later the task says
+  // nothing (who is "them"?), and the conversation below it keeps the exchange.
+  if (!commitment.refersBack) addItem(context, message.author, asTask(commitment.text));
   context.claims.claim(message.index, sentenceIndex);
 }
 
@@ -123,6 +138,24 @@ function takeRequest(
     return true;
   }
   return false;
+}
+
+/**
+ * "I can make the window configurable if that's a concern": an offer on a condition is a task only once
+ * its author takes it on after all ("will do", when someone asks for it); until then it is held like a
+ * request addressed to its author.
+ */
+function holdOffer(context: Context, message: PreparedMessage, sentenceIndex: number, text: string): void {
+  if (wordCount(text) === 0) return;
+  context.requests.push({
+    messageIndex: message.index,
+    sentenceIndex,
+    requester: CONDITION_HOLDER,
+    kind: "named",
+    owner: message.author,
+    text: asTask(text),
+  });
+  context.claims.claim(message.index, sentenceIndex);
 }
 
 /** "done ✅" from the person asked: the request is finished and is not an open action item. */
@@ -159,7 +192,28 @@ function isAbout(promise: string, request: string): boolean {
 function addItem(context: Context, owner: string | undefined, text: string): ActionItem {
   const item: ActionItem = owner === undefined ? { text } : { owner, text };
   context.items.push(item);
+  context.origins.set(item, context.current);
   return item;
+}
+
+/**
+ * "I can run the full purge", later "Full purge done": work its owner reports as finished is not open.
+ * Only the owner's own report counts, and it must be about the same work (half the words of the
+ * shorter shared). Only the latest items are compared, which bounds the work per message.
+ */
+function dropReportedWork(context: Context, message: PreparedMessage): void {
+  const reports = message.sentences
+    .flatMap((sentence) => matchCompletionReports(sentence.text))
+    .map((clause) => contentTokens(withoutCompletionWords(clause)))
+    .filter((words) => words.size > 0);
+  if (reports.length === 0) return;
+  const first = Math.max(0, context.items.length - MAX_ACTION_ITEMS);
+  for (let i = context.items.length - 1; i >= first; i -= 1) {
+    const item = context.items[i]!;
+    if (item.owner !== message.author || context.origins.get(item) === message.index) continue;
+    const words = contentTokens(item.text);
+    if (reports.some((report) => overlapOfSmaller(report, words) >= 0.5)) context.items.splice(i, 1);
+  }
 }
 
 /** "send me the link" asked by Beatriz is "send Beatriz the link" in the issue. */

@@ -30,6 +30,14 @@ const CUES: RegExp[] = [
 
 /** Words that stand for a task named elsewhere ("I'll take it"). */
 const PRONOUN = pattern("(?<![\\p{L}])(?:it|that|this|one|them|es|das|darum|lo|eso|ça|le)(?![\\p{L}])");
+/**
+ * "I'll approve if the index is unique": a promise on a condition is a position in the discussion, not
+ * a task; the condition may never hold. Embedded questions ("I'll check if …", "see if") and "even if"
+ * are not conditions; "once" / "when" schedule a task rather than make it uncertain.
+ */
+const CONDITION = pattern(
+  "(?:^|\\s)(?<!(?:even|as|see|check|checking|ask|asking|find out|know|wonder|test|verify|confirm|look|tell|figure out|whether)\\s)(?:if|unless|as long as|only if|provided(?: that)?|assuming)\\s",
+);
 /** The first clause: up to a comma, semicolon, dash, "and", "so" or "because". */
 const CLAUSE_END = /[,;–—]|\s(?:and|so|because|since|but)\s/u;
 
@@ -40,6 +48,8 @@ export interface CommitmentMatch {
   clause: string;
   /** "I'll do it" / "I can set that up": the task is one named just before. */
   refersBack: boolean;
+  /** "I'll approve if …": `text` is the promise without its condition, not yet a task. */
+  conditional?: boolean;
 }
 
 /** A promise by the speaker ("I'll …", "I can take …", "ich kümmere mich um …"), if any. */
@@ -49,8 +59,12 @@ export function matchCommitment(sentence: string): CommitmentMatch | undefined {
     if (match === null) continue;
     const text = (match[1] ?? match[2] ?? "").trim();
     const clause = text.split(CLAUSE_END)[0]!.trim();
+    const condition = CONDITION.exec(clause);
     const words = wordCount(clause);
-    return { text, clause, refersBack: words === 0 || (words <= 3 && PRONOUN.test(clause)) };
+    const refersBack = words === 0 || (words <= 3 && PRONOUN.test(clause));
+    if (condition === null) return { text, clause, refersBack };
+    const offer = clause.slice(0, condition.index).trim();
+    return { text: offer, clause: offer, refersBack: false, conditional: true };
   }
   return undefined;
 }
