@@ -6,6 +6,7 @@ import {
 } from "./classify-reply.js";
 import { contentTokens, overlapOfSmaller } from "./content-tokens.js";
 import { pattern, wordCount } from "./cue-patterns.js";
+import { describeApproval } from "./describe-approval.js";
 import { keepDistinct } from "./keep-distinct.js";
 import { matchExplicitDecision } from "./match-explicit-decision.js";
 import { matchProposal, type ProposalMatch } from "./match-proposal.js";
@@ -166,7 +167,7 @@ function addConfirmedDecision(
   if (strength === "strong") {
     // "approved" / "LGTM" with nothing proposed in sight approves what the thread is about.
     if (!context.approvedTopic && context.topic !== "" && context.messages[0]?.author !== message.author) {
-      addDecision(context, `Approved: ${context.topic}`);
+      addDecision(context, describeApproval(context.messages, context.topic));
       context.approvedTopic = true;
     }
     return;
