@@ -102,9 +102,10 @@ function readSentence(context: Context, message: PreparedMessage, sentenceIndex:
     return;
   }
   if (takeRequest(context, message, true, commitment)) return;
-  // "I'll ask them", "I'll pass that on" with no request to take: in an issue read later the task says
-  // nothing (who is "them"?), and the conversation below it keeps the exchange.
-  if (!commitment.refersBack) addItem(context, message.author, asTask(commitment.text));
+  // "I'll rename it" with no request to take stays listed: careful readers resolve such a task from the
+  // message before ("rename formatDate2 …") about as often as they leave it out, so dropping it loses
+  // real work; the conversation in the issue shows what "it" is.
+  if (commitment.text !== "") addItem(context, message.author, asTask(commitment.text));
   context.claims.claim(message.index, sentenceIndex);
 }
 

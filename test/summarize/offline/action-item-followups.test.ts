@@ -89,13 +89,16 @@ describe("work its owner reports as finished", () => {
 });
 
 describe("a promise that is only a pronoun", () => {
-  it("is not listed when there is no request it takes", async () => {
-    expect(await tasksOf(["Maya", "Can they ship on the 18th instead?"], ["Ben", "I'll ask them"])).toEqual(
-      [],
-    );
+  it("stays listed when there is no request it takes, since its referent is in the conversation", async () => {
+    expect(
+      await tasksOf(
+        ["Omar", "formatDate2 is a confusing name, maybe formatDateForLocale?"],
+        ["Nina", "fair, I'll rename it"],
+      ),
+    ).toEqual(["Nina: rename it"]);
   });
 
-  it("still takes a request made just before", async () => {
+  it("takes a request made just before, with the request's words", async () => {
     expect(
       await tasksOf(
         ["Carla", "`@Felix` could you email the partner list?"],
