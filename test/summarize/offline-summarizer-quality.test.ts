@@ -16,13 +16,13 @@ import { loadSummaryFixtures } from "./summary-fixtures.js";
  * written later to check how the rules generalise, has its own, lower floors.
  */
 const TUNED_FLOORS: Floors = {
-  decisions: { precision: 0.95, recall: 0.88 },
-  actionItems: { precision: 0.93, recall: 0.95 },
+  decisions: { precision: 0.95, recall: 0.9 },
+  actionItems: { precision: 0.95, recall: 0.97 },
   openQuestions: { precision: 0.95, recall: 0.95 },
 };
 const WHOLE_SET_FLOORS: Floors = {
-  decisions: { precision: 0.95, recall: 0.7 },
-  actionItems: { precision: 0.9, recall: 0.93 },
+  decisions: { precision: 0.95, recall: 0.82 },
+  actionItems: { precision: 0.91, recall: 0.93 },
   openQuestions: { precision: 0.95, recall: 0.9 },
 };
 /** Threads written after the rules, in batches (docs/summaries.md, "first run" table). */
@@ -51,6 +51,11 @@ const HELD_OUT = new Set([
   "q3-roadmap-plan",
   "saved-filters-review",
   "team-offsite-lisbon",
+  // Batch 4 of 4, written after those rules and never tuned on.
+  "adyen-cutover-rollout",
+  "design-crit-palette",
+  "docs-search-pagefind",
+  "incident-login-cookies",
 ]);
 
 type Floors = Record<Category, { precision: number; recall: number }>;
