@@ -3,6 +3,7 @@ import type { WebClient } from "@slack/web-api";
 import type { ThreadLocation, ThreadReader } from "../export/ports.js";
 import type { Conversation, Person, SlackThread, ThreadMessage } from "../export/thread-types.js";
 import type { Store } from "../store/store.js";
+import { parseMentionCommand } from "./parse-mention-command.js";
 import { toSlackThreadportError } from "./slack-error.js";
 import {
   type SlackApiMessage,
@@ -43,7 +44,7 @@ export class SlackThreadReader implements ThreadReader {
     const raw = await this.readAllReplies(location.channelId, location.messageTs);
     const threadTs = raw[0]?.thread_ts ?? raw[0]?.ts ?? location.messageTs;
     const messages = raw
-      .filter((m) => this.belongsInExport(m))
+      .filter((m) => this.belongsInExport(m) && (m.ts === threadTs || !this.isExportRequest(m)))
       .map((m) => withoutReactionsBy(toThreadMessage(m), this.options.botUserId));
     const ownReplies = raw.filter((m) => this.isOwn(m)).map((m) => ({ ts: m.ts, text: m.text ?? "" }));
     const people = await this.resolvePeople(location.teamId, messages);
@@ -140,6 +141,16 @@ export class SlackThreadReader implements ThreadReader {
   private belongsInExport(message: SlackApiMessage): boolean {
     if (message.subtype && SKIPPED_SUBTYPES.has(message.subtype)) return false;
     return !this.isOwn(message);
+  }
+
+  /**
+   * "@threadport file this" is an instruction to threadport, not part of the discussion: the issue would
+   * only repeat it. A mention that says anything else stays.
+   */
+  private isExportRequest(message: SlackApiMessage): boolean {
+    const { botUserId } = this.options;
+    const text = message.text ?? "";
+    return text.includes(`<@${botUserId}`) && parseMentionCommand(text, botUserId).kind === "export";
   }
 
   /** Written by threadport itself (its replies and nudges). */

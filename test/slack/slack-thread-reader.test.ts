@@ -71,6 +71,32 @@ describe("SlackThreadReader", () => {
     expect(thread.ownReplies?.map((r) => r.text)).toEqual(["Moved to acme/web#1"]);
   });
 
+  it("leaves out a request to threadport to file the thread, but keeps other mentions of it", async () => {
+    const parent = slack.post(CHANNELS.public.id, {
+      user: "U_ALICE",
+      text: "Login fails after the SSO change",
+    });
+    slack.post(CHANNELS.public.id, {
+      user: "U_BOB",
+      text: "<@UBOT> file this as Login bug",
+      thread_ts: parent,
+    });
+    slack.post(CHANNELS.public.id, {
+      user: "U_BOB",
+      text: "<@UBOT> can you also watch the #web channel?",
+      thread_ts: parent,
+    });
+    const thread = await reader.readThread({
+      teamId: "T0001",
+      channelId: CHANNELS.public.id,
+      messageTs: parent,
+    });
+    expect(thread.messages.map((m) => m.text)).toEqual([
+      "Login fails after the SSO change",
+      "<@UBOT> can you also watch the #web channel?",
+    ]);
+  });
+
   it("resolves authors and mentioned people with their time zones, then serves them from the store", async () => {
     const parent = slack.post(CHANNELS.public.id, { user: "U_ALICE", text: "ping <@U_PRIYA>" });
     slack.post(CHANNELS.public.id, { user: "U_NOTZ", text: "hi", thread_ts: parent });
