@@ -172,7 +172,7 @@ describe("manifest.yml", () => {
       ...step.output_parameters,
     })) {
       expect(parameter.name, name).toBe(name);
-      expect(parameter.type, name).toMatch(/^(string|integer|slack#\/types\/\w+)$/);
+      expect(parameter.type, name).toMatch(/^(string|integer|boolean|slack#\/types\/\w+)$/);
     }
     expect(step.input_parameters.title.is_required).toBe(true);
     expect(step.title.length).toBeLessThanOrEqual(255);

@@ -22,6 +22,8 @@ export interface StepIssueInputs {
   labels: string[];
   /** The channel whose linked project is the default. */
   channelId?: string;
+  /** File the issue as confidential (the step cannot tell a private conversation by itself). */
+  confidential?: boolean;
 }
 
 export interface StepIssueDeps {
@@ -56,7 +58,7 @@ export async function createIssueFromStep(
     const issue = await deps.tracker.createIssue(project.id, {
       title: safeTitle(title),
       description: `${written || "_No description._"}\n\n${STEP_FOOTER}`,
-      confidential: false,
+      confidential: inputs.confidential === true,
       ...(inputs.labels.length > 0 ? { labels: inputs.labels } : {}),
     });
     deps.log.info({ project: project.pathWithNamespace, iid: issue.iid }, "created issue from workflow step");

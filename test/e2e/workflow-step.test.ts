@@ -68,6 +68,16 @@ describe("the Workflow Builder step “Create GitLab issue”", () => {
     expect(JSON.parse(String(call!.params.outputs))).toEqual({ issue_url: url, issue_iid: issue.iid });
   });
 
+  it("files a confidential issue when the step says so", async () => {
+    const { execution } = await runStep({ title: "Payroll export leaks", confidential: true });
+    const issue = world.gitlab.issues(PROJECT.id).at(-1)!;
+    expect([issue.title, issue.confidential, execution.state]).toEqual([
+      "Payroll export leaks",
+      true,
+      "completed",
+    ]);
+  });
+
   it("fails with a message naming an unknown project and the fix, and files nothing", async () => {
     const issuesBefore = world.gitlab.issues(PROJECT.id).length;
     const { execution, event } = await runStep({ project: "acme/nope", title: "Anything" });

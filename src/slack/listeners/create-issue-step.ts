@@ -10,7 +10,14 @@ import {
 } from "../../export/create-issue-from-step.js";
 
 /** Input and output parameter names, as declared under functions.create_gitlab_issue in manifest.yml. */
-export const STEP_INPUTS = ["project", "title", "description", "labels", "channel_id"] as const;
+export const STEP_INPUTS = [
+  "project",
+  "title",
+  "description",
+  "labels",
+  "channel_id",
+  "confidential",
+] as const;
 export const STEP_OUTPUTS = ["issue_url", "issue_iid"] as const;
 
 export interface CreateIssueStepDeps extends StepIssueDeps {
@@ -64,5 +71,6 @@ function readInputs(inputs: Record<string, unknown>, teamId: string): StepIssueI
     description: text("description"),
     labels,
     channelId: text("channel_id"),
+    confidential: inputs.confidential === true,
   };
 }
