@@ -114,6 +114,8 @@ export async function startThreadport(config: Config, log: Logger): Promise<Runn
     eventLog.info({ jobId: id, created }, "export queued");
     return { created };
   };
+  // The reaction that messages name ("add the :memo: reaction again"); config keeps the list non-empty.
+  const namedReaction = config.exportReactions[0] ?? "memo";
   const exportEvents = {
     ackAfterHandler: true,
     onEvent: (type: string) => metrics.slackRequest(type),
@@ -133,7 +135,7 @@ export async function startThreadport(config: Config, log: Logger): Promise<Runn
   );
   const appMention = appMentionListener({
     botUserId: identity.botUserId,
-    reaction: config.exportReactions[0] ?? "memo",
+    reaction: namedReaction,
     notifier,
     claimEvent: (id) => store.claimEvent(id),
     startExport: queueEventExport,
@@ -153,7 +155,7 @@ export async function startThreadport(config: Config, log: Logger): Promise<Runn
     nudges: config.nudges,
     identity,
     defaultProject: config.gitlab.defaultProject,
-    reaction: config.exportReactions[0] ?? "memo",
+    reaction: namedReaction,
     startExport: (request, requestLog) =>
       work.start(
         enqueueExport(jobs, request).catch((error) =>

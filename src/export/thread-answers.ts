@@ -8,11 +8,8 @@ import type { SlackThread } from "./thread-types.js";
 
 /** threadport's last word in the thread links this issue, and nobody has written since. */
 export function alreadyAnswered(thread: SlackThread, link: ThreadLink): boolean {
-  const replies = thread.ownReplies ?? [];
-  const newestOwn = replies.reduce<{ ts: string; text: string } | undefined>(
-    (newest, reply) => (!newest || compareSlackTs(reply.ts, newest.ts) > 0 ? reply : newest),
-    undefined,
-  );
+  // Oldest first, like the thread's messages.
+  const newestOwn = thread.ownReplies?.at(-1);
   if (!newestOwn?.text.includes(link.issueUrl)) return false;
   return thread.messages.every((message) => compareSlackTs(message.ts, newestOwn.ts) < 0);
 }

@@ -59,7 +59,7 @@ export interface SlackThread {
   messages: ThreadMessage[];
   /** Authors and mentioned users, by Slack user id. */
   people: Map<string, Person>;
-  /** threadport's own replies in the thread (left out of `messages`): what it already told the thread. */
+  /** threadport's own replies in the thread, oldest first (left out of `messages`): what it already said. */
   ownReplies?: { ts: string; text: string }[];
 }
 
