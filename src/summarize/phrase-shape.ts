@@ -113,12 +113,17 @@ export function greeting(text: string): string | undefined {
   return GREETING.test(text.trim()) ? "starts with a greeting" : undefined;
 }
 
-/** Markup that GitLab would show raw or render as something else: fences, Slack and Markdown links, entities. */
-export function rawMarkup(text: string): string | undefined {
+/** Slack markup and entities, which GitLab would show raw: fences, <url|text> links, &amp;. */
+export function slackMarkup(text: string): string | undefined {
   if (text.includes("```")) return "holds a code fence";
   if (/<(?:https?:|mailto:|[@#!])[^>]*>/iu.test(text)) return "holds Slack link markup";
-  if (/\[[^\]]*\]\([^)]*\)/u.test(text)) return "holds a Markdown link";
   if (/&(?:amp|lt|gt|quot|#\d+);/u.test(text)) return "holds an HTML entity";
+  return undefined;
+}
+
+/** Markdown that a one-line title shows raw (a list item may hold links and emphasis; a title may not). */
+export function markdownMarkup(text: string): string | undefined {
+  if (/\[[^\]]*\]\([^)]*\)/u.test(text)) return "holds a Markdown link";
   if (/^\s*(?:#{1,6}\s|>\s|[-*+]\s)/u.test(text)) return "starts with Markdown block markup";
   if (outsideCodeSpans(text).some((part) => /\*\*|__/u.test(part))) return "holds Markdown emphasis markers";
   return undefined;

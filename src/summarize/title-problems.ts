@@ -8,7 +8,8 @@ import {
   danglingEnd,
   greeting,
   loneSubordinateClause,
-  rawMarkup,
+  markdownMarkup,
+  slackMarkup,
   subjectWords,
   unbalanced,
 } from "./phrase-shape.js";
@@ -23,7 +24,15 @@ export function titleProblems(title: string): string[] {
   const length = [...text].length;
   if (length > TITLE_MAX_CHARS) problems.push(`is longer than ${TITLE_MAX_CHARS} characters (${length})`);
   if (text.includes("\\")) problems.push("holds a backslash (an escape shown raw)");
-  for (const check of [cutOff, danglingEnd, loneSubordinateClause, unbalanced, greeting, rawMarkup]) {
+  for (const check of [
+    cutOff,
+    danglingEnd,
+    loneSubordinateClause,
+    unbalanced,
+    greeting,
+    slackMarkup,
+    markdownMarkup,
+  ]) {
     const problem = check(text);
     if (problem) problems.push(problem);
   }
